@@ -1,0 +1,4 @@
+package com.solanamafia.ingest.idl;
+
+public record IdlError(int code, String name, String msg) {
+}
