@@ -1,0 +1,95 @@
+package com.solanamafia.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solanamafia.api.chain.ChainFact;
+import com.solanamafia.api.chain.ChainPosition;
+import com.solanamafia.api.chain.Lamports;
+import com.solanamafia.api.chain.Wallet;
+import com.solanamafia.api.player.RecordPlayerJoined;
+import com.solanamafia.testsupport.TestPostgres;
+import com.solanamafia.testsupport.TestRedis;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The walking skeleton: a chain fact becomes a domain event, a projection row and a REST response. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+class ThinSliceTest {
+    static final String WALLET = "33jmAYTeKuUUBy2umymj8ruj3eg1d1DiuUGktnwjkzGY";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestPostgres.freshDatabase("thin_slice").register(registry);
+        TestRedis.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CommandGateway commands;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aJoinedPlayerIsServedByTheApi() throws Exception {
+        assertThat(get("/api/v1/players/" + WALLET).statusCode()).isEqualTo(404);
+
+        BigInteger aboveLongMax = new BigInteger("18446744073709551615");
+        commands.sendAndWait(new RecordPlayerJoined(Wallet.of(WALLET),
+                new ChainFact(new ChainPosition("5sig", "0", 0), 42, Instant.parse("2026-05-01T10:00:00Z")),
+                new Lamports(aboveLongMax), Instant.parse("2026-05-01T10:00:00Z"), null));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/api/v1/players/" + WALLET).statusCode()).isEqualTo(200));
+        HttpResponse<String> response = get("/api/v1/players/" + WALLET);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("wallet").asText()).isEqualTo(WALLET);
+        assertThat(body.path("entryFeeLamports").isTextual()).isTrue();
+        assertThat(body.path("entryFeeLamports").asText()).isEqualTo("18446744073709551615");
+        assertThat(body.path("joinedAt").asText()).isEqualTo("2026-05-01T10:00:00Z");
+        assertThat(response.headers().firstValue("X-Read-Model-Position")).isPresent();
+    }
+
+    @Test
+    void malformedAndUnknownWalletsAreProblems() throws Exception {
+        HttpResponse<String> bad = get("/api/v1/players/not-a-key");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        HttpResponse<String> unknown = get("/api/v1/players/11111111111111111111111111111112");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void healthGroupsReportEachDependency() throws Exception {
+        assertThat(get("/health/db").statusCode()).isEqualTo(200);
+        assertThat(get("/health/redis").statusCode()).isEqualTo(200);
+        HttpResponse<String> solana = get("/health/solana");
+        assertThat(solana.statusCode()).isEqualTo(503);
+        String metrics = get("/prometheus").body();
+        assertThat(metrics).contains("jvm_memory_used_bytes").contains("commandBus_allTimer_seconds");
+    }
+}
