@@ -16,7 +16,7 @@ public final class StrictBase64 {
     public static byte[] decode(String text) {
         int n = text.length();
         if (n % 4 != 0) {
-            throw new DecodeException("base64 length " + n + " is not a multiple of 4");
+            throw new DecodeException("invalid base64: length " + n + " is not a multiple of 4");
         }
         byte[] out;
         try {
