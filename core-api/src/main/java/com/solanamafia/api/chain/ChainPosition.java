@@ -6,12 +6,13 @@ package com.solanamafia.api.chain;
  * This triple is the idempotency key of everything we record from the chain.
  */
 public record ChainPosition(String signature, String instructionPath, int ordinal) {
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("\\d+(\\.\\d+)*");
 
     public ChainPosition {
         if (signature == null || signature.isBlank()) {
             throw new IllegalArgumentException("signature is required");
         }
-        if (instructionPath == null || !instructionPath.matches("\\d+(\\.\\d+)*")) {
+        if (instructionPath == null || !PATH.matcher(instructionPath).matches()) {
             throw new IllegalArgumentException("instruction path must look like 0 or 0.1.2, got " + instructionPath);
         }
         if (ordinal < 0) {
