@@ -1,0 +1,29 @@
+package com.solanamafia.api.business;
+
+import com.solanamafia.api.chain.ChainFact;
+import com.solanamafia.api.chain.ChainFactCommand;
+import com.solanamafia.api.chain.Lamports;
+import com.solanamafia.api.chain.UnixTime;
+import com.solanamafia.api.chain.Wallet;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Chain fact: BusinessCreatedInSlot in the HEAD ("current" IDL) layout: level, slot cost and total paid, no NFT.
+ */
+public record RecordBusinessPurchased(
+        @TargetAggregateIdentifier Wallet wallet,
+        ChainFact fact,
+        int slotIndex,
+        int businessTypeCode,
+        int level,
+        Lamports baseCost,
+        Lamports slotCost,
+        Lamports totalPaid,
+        int dailyRateBp,
+        UnixTime createdAt) implements ChainFactCommand {
+
+    /** The business type, or null when the raw code is not one of the six. */
+    public BusinessType businessType() {
+        return BusinessType.fromCode(businessTypeCode);
+    }
+}

@@ -1,0 +1,22 @@
+package com.solanamafia.api.business;
+
+import com.solanamafia.api.chain.ChainFact;
+import com.solanamafia.api.chain.ChainFactCommand;
+import com.solanamafia.api.chain.Lamports;
+import com.solanamafia.api.chain.UnixTime;
+import com.solanamafia.api.chain.Wallet;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Chain fact: BusinessUpgradedInSlot in the HEAD ("current" IDL) layout (no NFT mints).
+ */
+public record RecordBusinessUpgraded(
+        @TargetAggregateIdentifier Wallet wallet,
+        ChainFact fact,
+        int slotIndex,
+        int oldLevel,
+        int newLevel,
+        Lamports upgradeCost,
+        int newDailyRateBp,
+        UnixTime upgradedAt) implements ChainFactCommand {
+}
