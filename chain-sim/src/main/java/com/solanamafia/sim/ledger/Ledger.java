@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The simulated chain: transactions in slot order, an address index, and three commitment levels.
  * The processed tip only moves forward; confirmed = tip - confirmedLag, finalized = confirmed - finalizedLag
- * (never below the first slot). New transactions always land in the tip slot or a later one. Thread safe.
+ * (never below the slot before the first slot). New transactions always land in the tip slot or a later one. Thread safe.
  * Faults live elsewhere: nothing here is ever corrupted, so a retrying client always reads the truth.
  */
 public final class Ledger {
@@ -72,11 +72,13 @@ public final class Ledger {
     }
 
     private long slotLocked(Commitment commitment) {
-        long confirmed = Math.max(firstSlot, tip - confirmedLag);
+        // With a lag, a level starts one slot before the first slot: nothing is confirmed/finalized at genesis.
+        long floor = firstSlot - 1;
+        long confirmed = confirmedLag == 0 ? tip : Math.max(floor, tip - confirmedLag);
         return switch (commitment) {
             case PROCESSED -> tip;
             case CONFIRMED -> confirmed;
-            case FINALIZED -> Math.max(firstSlot, confirmed - finalizedLag);
+            case FINALIZED -> finalizedLag == 0 ? confirmed : Math.max(floor, confirmed - finalizedLag);
         };
     }
 
