@@ -7,6 +7,7 @@ import com.solanamafia.api.chain.ChainPosition;
 import com.solanamafia.api.chain.Lamports;
 import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.api.player.RecordPlayerJoined;
+import com.solanamafia.sim.ChainSimulator;
 import com.solanamafia.testsupport.TestPostgres;
 import com.solanamafia.testsupport.TestRedis;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -25,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,12 +41,15 @@ class ThinSliceTest {
     static void servers(DynamicPropertyRegistry registry) {
         TestPostgres.freshDatabase("thin_slice").register(registry);
         TestRedis.register(registry);
+        registry.add("solana-mafia.simulator.tps", () -> "0");
     }
 
     @LocalServerPort
     int port;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    ChainSimulator chain;
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -54,19 +59,42 @@ class ThinSliceTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** PlayerCreated exactly as the program logs it (first transaction vector of the shared test data). */
+    static final List<String> CREATE_PLAYER_LOGS = List.of(
+            "Program 3Ly6bEWRfKyVGwrRN27gHhBogo1K4HbZyk69KHW9AUx7 invoke [1]",
+            "Program log: Instruction: CreatePlayer",
+            "Program 11111111111111111111111111111111 invoke [2]",
+            "Program 11111111111111111111111111111111 success",
+            "Program data: /glKUVwFvdweauLRNaCVDO6Mtvi5N/zhlrtfjig89x7/Ag+5oxcHYRm5mEADAAAA6pKmagAAAACZw6ZqAAAAAA==",
+            "Program 3Ly6bEWRfKyVGwrRN27gHhBogo1K4HbZyk69KHW9AUx7 consumed 8907 of 200000 compute units",
+            "Program 3Ly6bEWRfKyVGwrRN27gHhBogo1K4HbZyk69KHW9AUx7 success");
+
     @Test
-    void aJoinedPlayerIsServedByTheApi() throws Exception {
+    void aPlayerCreatedLogBecomesAnApiResponse() throws Exception {
         assertThat(get("/api/v1/players/" + WALLET).statusCode()).isEqualTo(404);
 
+        chain.appendTransaction(CREATE_PLAYER_LOGS);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/api/v1/players/" + WALLET).statusCode()).isEqualTo(200));
+        JsonNode body = json.readTree(get("/api/v1/players/" + WALLET).body());
+        assertThat(body.path("entryFeeLamports").asText()).isEqualTo("13968652569");
+        assertThat(body.path("joinedAt").asText()).isEqualTo(Instant.ofEpochSecond(1789301482L).toString());
+    }
+
+    @Test
+    void aJoinedPlayerIsServedByTheApi() throws Exception {
+        String wallet = "9JzwTbp1vCcsz3dr6g7LKdJAkKjf5zjLWMr4WMmQqktN";
+        assertThat(get("/api/v1/players/" + wallet).statusCode()).isEqualTo(404);
+
         BigInteger aboveLongMax = new BigInteger("18446744073709551615");
-        commands.sendAndWait(new RecordPlayerJoined(Wallet.of(WALLET),
-                new ChainFact(new ChainPosition("5sig", "0", 0), 42, Instant.parse("2026-05-01T10:00:00Z")),
+        commands.sendAndWait(new RecordPlayerJoined(Wallet.of(wallet),
+                new ChainFact(new ChainPosition("5sigdirect", "0", 0), 42, Instant.parse("2026-05-01T10:00:00Z")),
                 new Lamports(aboveLongMax), Instant.parse("2026-05-01T10:00:00Z"), null));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/api/v1/players/" + WALLET).statusCode()).isEqualTo(200));
-        HttpResponse<String> response = get("/api/v1/players/" + WALLET);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/api/v1/players/" + wallet).statusCode()).isEqualTo(200));
+        HttpResponse<String> response = get("/api/v1/players/" + wallet);
         JsonNode body = json.readTree(response.body());
-        assertThat(body.path("wallet").asText()).isEqualTo(WALLET);
+        assertThat(body.path("wallet").asText()).isEqualTo(wallet);
         assertThat(body.path("entryFeeLamports").isTextual()).isTrue();
         assertThat(body.path("entryFeeLamports").asText()).isEqualTo("18446744073709551615");
         assertThat(body.path("joinedAt").asText()).isEqualTo("2026-05-01T10:00:00Z");
@@ -88,7 +116,8 @@ class ThinSliceTest {
         assertThat(get("/health/db").statusCode()).isEqualTo(200);
         assertThat(get("/health/redis").statusCode()).isEqualTo(200);
         HttpResponse<String> solana = get("/health/solana");
-        assertThat(solana.statusCode()).isEqualTo(503);
+        assertThat(solana.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(solana.body()).path("components").path("solanaNode").path("details").path("slot").isNumber()).isTrue();
         String metrics = get("/prometheus").body();
         assertThat(metrics).contains("jvm_memory_used_bytes").contains("commandBus_allTimer_seconds");
     }

@@ -196,8 +196,9 @@ public final class ChainSimulator implements AutoCloseable {
     /** The generated game (created on first use from the config's IDL, seed and players). */
     public synchronized GameEngine game() {
         if (game == null) {
-            Path idl = config.idlPath() != null ? config.idlPath() : SharedTestdata.fullIdl();
-            game = GameEngine.load(idl, config.seed(), config.gamePlayers());
+            game = config.idlPath() != null
+                    ? GameEngine.load(config.idlPath(), config.seed(), config.gamePlayers())
+                    : GameEngine.bundled(config.seed(), config.gamePlayers());
         }
         return game;
     }

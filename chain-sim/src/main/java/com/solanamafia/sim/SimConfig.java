@@ -24,7 +24,7 @@ import java.nio.file.Path;
  * @param players         players of the generated game (0 = {@link #DEFAULT_PLAYERS} when a game is used)
  * @param liveGame        when true the generated game runs live at {@code tps} from start
  * @param tps             generated game rate (transactions per second)
- * @param idlPath         IDL of the generated game (null = the shared testdata idl-full.json)
+ * @param idlPath         IDL of the generated game (null = the idl-full.json bundled with ingest)
  */
 public record SimConfig(
         String host,

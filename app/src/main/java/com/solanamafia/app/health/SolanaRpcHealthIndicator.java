@@ -2,7 +2,7 @@ package com.solanamafia.app.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.solanamafia.app.config.SolanaMafiaProperties;
+import com.solanamafia.app.config.SolanaEndpoints;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -13,28 +13,27 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** UP when the configured RPC node answers getSlot; shows the slot it is at. */
-@Component("solanaRpc")
+@Component("solanaNode")
 public class SolanaRpcHealthIndicator implements HealthIndicator {
-    private final SolanaMafiaProperties properties;
+    private final SolanaEndpoints endpoints;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public SolanaRpcHealthIndicator(SolanaMafiaProperties properties, ObjectMapper json) {
-        this.properties = properties;
+    public SolanaRpcHealthIndicator(SolanaEndpoints endpoints, ObjectMapper json) {
+        this.endpoints = endpoints;
         this.json = json;
     }
 
     @Override
     public Health health() {
-        var solana = properties.solana();
-        Health.Builder health = Health.unknown().withDetail("rpcUrl", solana.rpcUrl().toString());
+        Health.Builder health = Health.unknown().withDetail("rpcUrl", endpoints.rpcUrl().getHost() + ":" + endpoints.rpcUrl().getPort());
         try {
-            HttpRequest request = HttpRequest.newBuilder(solana.rpcUrl())
+            HttpRequest request = HttpRequest.newBuilder(endpoints.rpcUrl())
                     .timeout(Duration.ofSeconds(3))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getSlot\",\"params\":[{\"commitment\":\""
-                                    + solana.commitment() + "\"}]}"))
+                                    + endpoints.commitment() + "\"}]}"))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -45,7 +44,7 @@ public class SolanaRpcHealthIndicator implements HealthIndicator {
                 return health.down().withDetail("error", body.path("error").toString()).build();
             }
             return health.up().withDetail("slot", body.path("result").asLong())
-                    .withDetail("commitment", solana.commitment()).build();
+                    .withDetail("commitment", endpoints.commitment()).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return health.down(e).build();

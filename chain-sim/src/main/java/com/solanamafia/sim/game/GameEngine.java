@@ -83,6 +83,21 @@ public final class GameEngine {
         return new GameEngine(IdlLoader.load(idlPath), seed, players);
     }
 
+    /** The IDL bundled with the ingest module (program version cb08020), so the simulator runs from the jar alone. */
+    public static GameEngine bundled(long seed, int players) {
+        if (players < 1) {
+            throw new IllegalArgumentException("a game needs at least one player");
+        }
+        try (java.io.InputStream in = GameEngine.class.getClassLoader().getResourceAsStream("idl/idl-full.json")) {
+            if (in == null) {
+                throw new IllegalStateException("idl/idl-full.json is not on the classpath");
+            }
+            return new GameEngine(IdlLoader.load(in), seed, players);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public String programId() {
         return programId;
     }

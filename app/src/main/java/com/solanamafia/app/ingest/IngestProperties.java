@@ -1,0 +1,36 @@
+package com.solanamafia.app.ingest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * @param versions extra program versions: an IDL per program id from a slot on (program upgrades)
+ */
+@Validated
+@ConfigurationProperties("solana-mafia.ingest")
+public record IngestProperties(
+        boolean enabled,
+        @Min(1) @Max(1000) int pageSize,
+        @Min(1) @Max(5000) int windowSize,
+        @Min(1) @Max(64) int fetchParallelism,
+        Duration pollInterval,
+        Long fromSlot,
+        String fromSignature,
+        List<IdlVersion> versions) {
+
+    public IngestProperties {
+        pageSize = pageSize == 0 ? 1000 : pageSize;
+        windowSize = windowSize == 0 ? 500 : windowSize;
+        fetchParallelism = fetchParallelism == 0 ? 8 : fetchParallelism;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
+        versions = versions == null ? List.of() : versions;
+    }
+
+    public record IdlVersion(String programId, long fromSlot, String idlPath) {
+    }
+}

@@ -1,0 +1,163 @@
+package com.solanamafia.ingest.pipeline;
+
+import com.solanamafia.ingest.rpc.ChainTransaction;
+import com.solanamafia.ingest.rpc.RpcException;
+import com.solanamafia.ingest.rpc.SignatureInfo;
+import com.solanamafia.ingest.rpc.SolanaRpc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The backfill path, used for history and for every gap: lists the program's signatures newer than the
+ * checkpoint (newest first, paging with {@code before}), then fetches and applies them oldest first in
+ * windows, fetching the next window while the current one is applied.
+ */
+public class CatchUp {
+    private static final Logger log = LoggerFactory.getLogger(CatchUp.class);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+    private static final int MISSING_TRANSACTION_ATTEMPTS = 10;
+
+    private final SolanaRpc rpc;
+    private final IngestSettings settings;
+    private final TransactionApplier applier;
+    private final IngestStore store;
+    private final IngestProgress progress;
+    private final IngestMetrics metrics;
+    private final ExecutorService fetchPool;
+
+    public CatchUp(SolanaRpc rpc, IngestSettings settings, TransactionApplier applier, IngestStore store,
+                   IngestProgress progress, IngestMetrics metrics, ExecutorService fetchPool) {
+        this.rpc = rpc;
+        this.settings = settings;
+        this.applier = applier;
+        this.store = store;
+        this.progress = progress;
+        this.metrics = metrics;
+        this.fetchPool = fetchPool;
+    }
+
+    /** Applies every transaction after the checkpoint up to {@code untilSlot} (null: the head); returns how many. */
+    public long run(Long untilSlot) {
+        long head = rpc.getSlot(settings.commitment());
+        progress.head(head);
+        Checkpoint checkpoint = store.checkpoint(settings.programId()).orElse(null);
+        String after = checkpoint != null ? checkpoint.lastSignature() : settings.fromSignature();
+        Long fromSlot = checkpoint != null ? null : settings.fromSlot();
+        List<SignatureInfo> pending = listOldestFirst(after, fromSlot, untilSlot);
+        if (pending.isEmpty()) {
+            metrics.lag(checkpoint == null ? 0 : head - checkpoint.lastSlot());
+            return 0;
+        }
+        progress.found(pending.size());
+        progress.runStarted(pending.size());
+        applyInWindows(pending, head);
+        return pending.size();
+    }
+
+    private List<SignatureInfo> listOldestFirst(String after, Long fromSlot, Long untilSlot) {
+        List<SignatureInfo> newestFirst = new ArrayList<>();
+        String before = null;
+        while (true) {
+            List<SignatureInfo> page = rpc.getSignaturesForAddress(settings.programId(), before, after,
+                    settings.pageSize(), settings.commitment());
+            boolean reachedStart = false;
+            for (SignatureInfo info : page) {
+                if (fromSlot != null && info.slot() < fromSlot) {
+                    reachedStart = true;
+                    break;
+                }
+                if (untilSlot == null || info.slot() <= untilSlot) {
+                    newestFirst.add(info);
+                }
+            }
+            if (reachedStart || page.size() < settings.pageSize()) {
+                break;
+            }
+            before = page.get(page.size() - 1).signature();
+        }
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    private void applyInWindows(List<SignatureInfo> pending, long head) {
+        int window = settings.windowSize();
+        CompletableFuture<List<ChainTransaction>> next = fetch(pending.subList(0, Math.min(window, pending.size())));
+        Instant lastLog = Instant.now();
+        for (int start = 0; start < pending.size(); start += window) {
+            List<ChainTransaction> batch = join(next);
+            int nextStart = start + window;
+            next = nextStart < pending.size()
+                    ? fetch(pending.subList(nextStart, Math.min(nextStart + window, pending.size())))
+                    : null;
+            TransactionApplier.BatchResult result = applier.apply(batch);
+            long lastSlot = batch.get(batch.size() - 1).slot();
+            progress.applied(result.transactions(), result.events(), lastSlot);
+            metrics.lag(head - lastSlot);
+            if (Duration.between(lastLog, Instant.now()).compareTo(LOG_EVERY) >= 0) {
+                lastLog = Instant.now();
+                logProgress();
+            }
+        }
+        if (pending.size() > window) {
+            logProgress();
+        }
+    }
+
+    private void logProgress() {
+        IngestProgress.Snapshot s = progress.snapshot();
+        log.info("Ingest {}: {}/{} transactions this run, {} events in all, slot {} of head {} (lag {}), {} tx/s, ETA {} s",
+                s.phase(), s.transactionsApplied(), s.transactionsToApply(), s.eventsApplied(), s.lastSlot(), s.headSlot(),
+                s.slotLag(), s.transactionsPerSecond(), s.etaSeconds() == null ? "-" : s.etaSeconds());
+    }
+
+    private CompletableFuture<List<ChainTransaction>> fetch(List<SignatureInfo> window) {
+        List<CompletableFuture<ChainTransaction>> calls = window.stream()
+                .map(info -> info.failed()
+                        ? CompletableFuture.completedFuture(new ChainTransaction(info.signature(), info.slot(), info.blockTime(), true, List.of()))
+                        : CompletableFuture.supplyAsync(() -> fetchOne(info), fetchPool))
+                .toList();
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .thenApply(done -> calls.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** A listed transaction the node cannot return yet is asked for again; it is never skipped. */
+    private ChainTransaction fetchOne(SignatureInfo info) {
+        for (int attempt = 1; attempt <= MISSING_TRANSACTION_ATTEMPTS; attempt++) {
+            var tx = rpc.getTransaction(info.signature(), settings.commitment());
+            if (tx.isPresent()) {
+                return tx.get();
+            }
+            sleep(Duration.ofMillis(Math.min(2000, 50L << attempt)));
+        }
+        throw new RpcException("transaction " + info.signature() + " is listed but the node does not return it", true);
+    }
+
+    private static List<ChainTransaction> join(CompletableFuture<List<ChainTransaction>> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("interrupted", false);
+        }
+    }
+}

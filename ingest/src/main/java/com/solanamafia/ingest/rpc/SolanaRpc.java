@@ -1,0 +1,187 @@
+package com.solanamafia.ingest.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Solana JSON-RPC over HTTP for ingestion. Rate limits (429 + Retry-After), 5xx, timeouts, malformed
+ * bodies and "not available yet" answers are retried with backoff; anything else fails the call.
+ */
+public class SolanaRpc {
+    private static final Logger log = LoggerFactory.getLogger(SolanaRpc.class);
+    /** Node-side conditions that pass: behind, slot skipped or not yet available, long-term storage slow. */
+    private static final Set<Integer> RETRYABLE_RPC_ERRORS = Set.of(-32004, -32005, -32007, -32009, -32011, -32014, -32016);
+
+    private final URI url;
+    private final ObjectMapper json;
+    private final RetryPolicy retry;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Counter retries;
+    private final AtomicLong ids = new AtomicLong();
+
+    public SolanaRpc(URI url, ObjectMapper json, RetryPolicy retry, Duration timeout, MeterRegistry meters) {
+        this.url = url;
+        this.json = json;
+        this.retry = retry;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.retries = Counter.builder("ingest.rpc.retries").description("RPC calls retried").register(meters);
+    }
+
+    public SolanaRpc(URI url) {
+        this(url, new ObjectMapper(), RetryPolicy.DEFAULT, Duration.ofSeconds(10), new SimpleMeterRegistry());
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public long getSlot(String commitment) {
+        return call("getSlot", List.of(config(commitment))).asLong();
+    }
+
+    /** Newest first, as the node returns them; {@code before}/{@code until} are exclusive signatures or null. */
+    public List<SignatureInfo> getSignaturesForAddress(String address, String before, String until, int limit,
+                                                       String commitment) {
+        ObjectNode options = config(commitment).put("limit", limit);
+        if (before != null) {
+            options.put("before", before);
+        }
+        if (until != null) {
+            options.put("until", until);
+        }
+        JsonNode result = call("getSignaturesForAddress", List.of(address, options));
+        List<SignatureInfo> infos = new ArrayList<>(result.size());
+        for (JsonNode entry : result) {
+            JsonNode blockTime = entry.path("blockTime");
+            infos.add(new SignatureInfo(entry.path("signature").asText(), entry.path("slot").asLong(),
+                    !entry.path("err").isNull() && !entry.path("err").isMissingNode(),
+                    blockTime.isNumber() ? blockTime.asLong() : null));
+        }
+        return infos;
+    }
+
+    /** Empty when the node does not (yet) have the transaction at this commitment. */
+    public Optional<ChainTransaction> getTransaction(String signature, String commitment) {
+        ObjectNode options = config(commitment).put("encoding", "json").put("maxSupportedTransactionVersion", 0);
+        JsonNode result = call("getTransaction", List.of(signature, options));
+        if (result.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode meta = result.path("meta");
+        List<String> logs = new ArrayList<>();
+        meta.path("logMessages").forEach(line -> logs.add(line.asText()));
+        JsonNode err = meta.path("err");
+        JsonNode blockTime = result.path("blockTime");
+        return Optional.of(new ChainTransaction(signature, result.path("slot").asLong(),
+                blockTime.isNumber() ? blockTime.asLong() : null, !err.isNull() && !err.isMissingNode(), logs));
+    }
+
+    /** A JSON-RPC call with retries; returns {@code result}. */
+    public JsonNode call(String method, List<?> params) {
+        RpcException last = null;
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            try {
+                return callOnce(method, params);
+            } catch (RpcException e) {
+                last = e;
+                if (!e.retryable() || attempt == retry.maxAttempts()) {
+                    break;
+                }
+                retries.increment();
+                Duration delay = retry.delayBefore(attempt, e.retryAfter());
+                log.debug("{} failed ({}), attempt {} of {}, retrying in {} ms", method, e.getMessage(), attempt,
+                        retry.maxAttempts(), delay.toMillis());
+                sleep(delay);
+            }
+        }
+        throw last;
+    }
+
+    private JsonNode callOnce(String method, List<?> params) {
+        ObjectNode request = json.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet()).put("method", method);
+        ArrayNode paramArray = request.putArray("params");
+        params.forEach(p -> paramArray.add(json.valueToTree(p)));
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(url).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new RpcException(method + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), true, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException(method + ": interrupted", false, null, e);
+        }
+        int status = response.statusCode();
+        if (status == 429) {
+            throw new RpcException(method + ": HTTP 429", true, retryAfter(response), null);
+        }
+        if (status >= 500) {
+            throw new RpcException(method + ": HTTP " + status, true, retryAfter(response), null);
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(response.body());
+        } catch (IOException e) {
+            throw new RpcException(method + ": malformed JSON response (HTTP " + status + ")", true, null, e);
+        }
+        if (body == null || !body.isObject()) {
+            throw new RpcException(method + ": malformed JSON-RPC response (HTTP " + status + ")", true);
+        }
+        JsonNode error = body.get("error");
+        if (error != null && !error.isNull()) {
+            int code = error.path("code").asInt();
+            throw new RpcException(method + ": RPC error " + code + " " + error.path("message").asText(),
+                    RETRYABLE_RPC_ERRORS.contains(code), null, null);
+        }
+        if (status != 200 || !body.has("result")) {
+            throw new RpcException(method + ": HTTP " + status + " without a result", status == 408, null, null);
+        }
+        return body.get("result");
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }).orElse(null);
+    }
+
+    private ObjectNode config(String commitment) {
+        return json.createObjectNode().put("commitment", commitment);
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("interrupted while backing off", false, null, e);
+        }
+    }
+}
