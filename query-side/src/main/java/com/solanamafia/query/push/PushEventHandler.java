@@ -1,0 +1,57 @@
+package com.solanamafia.query.push;
+
+import com.solanamafia.api.chain.ChainFactEvent;
+import com.solanamafia.query.push.redis.PushStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.util.List;
+
+/**
+ * The push processor: every domain event becomes channel messages in Redis (seq, history, fan-out). Its own
+ * processing group, never replayed, starting at the head of the event stream. When Redis is unavailable the
+ * handler throws, the processor backs off and retries the same events: nothing is dropped, and the Redis-side
+ * dedupe by event id keeps a retried batch from publishing twice.
+ */
+@ProcessingGroup(PushEventHandler.PROCESSING_GROUP)
+@DisallowReplay
+public class PushEventHandler {
+    public static final String PROCESSING_GROUP = "push";
+
+    private final PushEventMapper mapper;
+    private final PushMessages messages;
+    private final PushStore store;
+    private final Counter published;
+    private final Counter duplicates;
+
+    public PushEventHandler(PushEventMapper mapper, PushMessages messages, PushStore store, MeterRegistry meters) {
+        this.mapper = mapper;
+        this.messages = messages;
+        this.store = store;
+        this.published = meters.counter("push.messages.published");
+        this.duplicates = meters.counter("push.events.duplicate");
+    }
+
+    @EventHandler
+    void on(ChainFactEvent event, EventMessage<?> message, TrackingToken token) {
+        long position = token == null ? -1 : token.position().orElse(-1);
+        List<PushStore.Outgoing> outgoing = mapper.map(event).stream()
+                .map(m -> new PushStore.Outgoing(m.channel(), messages.eventHead(m.channel()),
+                        messages.eventTail(m.event(), position, message.getTimestamp(), m.data())))
+                .toList();
+        if (outgoing.isEmpty()) {
+            return;
+        }
+        int written = store.publish(message.getIdentifier(), position, outgoing);
+        if (written == 0) {
+            duplicates.increment();
+        } else {
+            published.increment(written);
+        }
+    }
+}
