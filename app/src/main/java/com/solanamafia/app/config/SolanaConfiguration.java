@@ -2,6 +2,7 @@ package com.solanamafia.app.config;
 
 import com.solanamafia.sim.ChainSimulator;
 import com.solanamafia.sim.SimConfig;
+import com.solanamafia.sim.fault.FaultConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,10 +27,16 @@ public class SolanaConfiguration {
     @ConditionalOnProperty(name = "solana-mafia.solana.rpc-url", havingValue = SIMULATOR)
     ChainSimulator chainSimulator(@Value("${solana-mafia.simulator.players:25}") int players,
                                   @Value("${solana-mafia.simulator.tps:2}") double tps,
-                                  @Value("${solana-mafia.simulator.seed:7}") long seed) {
+                                  @Value("${solana-mafia.simulator.seed:7}") long seed,
+                                  @Value("${solana-mafia.simulator.history:0}") int history,
+                                  @Value("${solana-mafia.simulator.faults:}") String faults) {
         ChainSimulator live = ChainSimulator.start(SimConfig.builder()
                 .host("127.0.0.1").httpPort(0).wsPort(-1).seed(seed)
-                .players(players).liveGame(tps > 0).tps(tps > 0 ? tps : 1).build());
+                .players(players).liveGame(tps > 0).tps(tps > 0 ? tps : 1)
+                .faults(faults.isBlank() ? FaultConfig.NONE : FaultConfig.parse(faults)).build());
+        if (history > 0 && tps <= 0) {
+            live.generateGameTransactions(history);
+        }
         log.info("No SOLANA_RPC_URL set: chain simulator with a generated game at {} ({} ws)", live.rpcUrl(), live.wsUrl());
         return live;
     }
