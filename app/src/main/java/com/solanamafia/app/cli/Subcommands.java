@@ -6,7 +6,9 @@ import java.util.function.ToIntFunction;
 /** Subcommands that run without the server: each takes its own arguments and returns an exit code. */
 public final class Subcommands {
     private static final Map<String, ToIntFunction<String[]>> COMMANDS = Map.of(
-            "decode", DecodeSubcommand::run);
+            "decode", DecodeSubcommand::run,
+            "sim", com.solanamafia.sim.SimCommand::run,
+            "backfill", BackfillSubcommand::run);
 
     private Subcommands() {
     }

@@ -81,6 +81,20 @@ class IngestEndToEndTest {
 
     @Test
     @Order(3)
+    void everyRpcFaultKnobDelaysButChangesNothing() {
+        chain.setFaults(com.solanamafia.sim.fault.FaultConfig.parse(
+                "rate429=0.05,retryAfter=1,http5xx=0.05,malformed=0.05,latencyMs=5,wsDropEverySec=2,duplicateNotify=0.3,lateNotifyMs=200"));
+        for (int round = 0; round < 4; round++) {
+            chain.generateGameTransactions(50);
+        }
+        List<String> expected = ExpectedChainEvents.fromLedger(chain, registry);
+        await().atMost(Duration.ofSeconds(90)).until(() -> ExpectedChainEvents.fromEventStore(jdbc).size() >= expected.size());
+        assertThat(ExpectedChainEvents.fromEventStore(jdbc)).containsExactlyElementsOf(expected);
+        chain.setFaults(com.solanamafia.sim.fault.FaultConfig.NONE);
+    }
+
+    @Test
+    @Order(4)
     void statusReportsProgressAndTheCheckpoint() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/admin/ingest/status")).build(), HttpResponse.BodyHandlers.ofString());

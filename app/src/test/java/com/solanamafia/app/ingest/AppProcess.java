@@ -1,0 +1,87 @@
+package com.solanamafia.app.ingest;
+
+import com.solanamafia.testsupport.TestPostgres;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged app as a child process, so tests can kill it with SIGKILL like a crashing machine would. */
+final class AppProcess {
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private AppProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    static AppProcess start(TestPostgres.Database db, String redisUrl, String rpcUrl, String wsUrl, Path workDir,
+                            Map<String, String> extraEnv) throws IOException {
+        int port = freePort();
+        Path log = Files.createTempFile(workDir, "app-", ".log");
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true", "-jar", System.getProperty("app.jar", "target/solana-mafia.jar")));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("DATABASE_URL", db.jdbcUrl());
+        env.put("SPRING_DATASOURCE_USERNAME", db.user());
+        env.put("SPRING_DATASOURCE_PASSWORD", db.password());
+        env.put("REDIS_URL", redisUrl);
+        env.put("SOLANA_RPC_URL", rpcUrl);
+        env.put("SOLANA_WS_URL", wsUrl);
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SOLANA_MAFIA_DATA_DIR", workDir.resolve("data").toString());
+        env.putAll(extraEnv);
+        return new AppProcess(builder.start(), log, port);
+    }
+
+    /** Waits until the app's log contains the text (or fails if the process dies first). */
+    boolean awaitLog(String text, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.readString(log).contains(text)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful close, exactly like a crash. */
+    void killHard() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
