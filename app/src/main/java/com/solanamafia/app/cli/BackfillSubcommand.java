@@ -61,11 +61,15 @@ final class BackfillSubcommand {
         PrintStream out = System.out;
         ScheduledExecutorService bar = Executors.newSingleThreadScheduledExecutor();
         bar.scheduleAtFixedRate(() -> out.print("\r" + ProgressBar.render(progress.snapshot())), 0, 250, TimeUnit.MILLISECONDS);
+        long started = System.nanoTime();
         try {
             long applied = catchUp.run(until);
             bar.shutdownNow();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long events = progress.snapshot().eventsApplied();
             out.println("\r" + ProgressBar.render(progress.snapshot()));
-            out.printf("Backfill done: %d transactions, %d events recorded.%n", applied, progress.snapshot().eventsApplied());
+            out.printf("Backfill done: %d transactions, %d events recorded in %.1f s (%.0f events/s).%n", applied, events,
+                    seconds, events / seconds);
             return 0;
         } catch (RuntimeException e) {
             bar.shutdownNow();

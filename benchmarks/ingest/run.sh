@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Ingest benchmarks (issue "Ingester"): backfill of EVENTS program events from the chain simulator into the
+# event store, compared with a plain PostgreSQL COPY of the same rows; then live latency at TPS tx/s.
+# Usage: benchmarks/ingest/run.sh [EVENTS=200000] [TPS=200] [SECONDS=60]
+# Runs its own PostgreSQL 15 (fsync ON: durable figures) and Redis on loopback; needs the postgres user.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+EVENTS=${1:-200000}; TPS=${2:-200}; SECONDS_LIVE=${3:-60}
+PG_BIN=/usr/lib/postgresql/15/bin; PG_PORT=55442; REDIS_PORT=56389; SIM_PORT=18899
+WORK=$(mktemp -d /tmp/bench-ingest.XXXXXX); chown postgres:postgres "$WORK"
+PIDS=()
+cleanup() {
+  set +e
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1
+  redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1
+}
+trap cleanup EXIT
+
+mvn -q -B -DskipTests package
+CP="benchmarks/target/classes:$(mvn -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+JAR=app/target/solana-mafia.jar
+
+runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" start >/dev/null
+redis-server --port $REDIS_PORT --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --dir "$WORK" --logfile "$WORK/redis.log"
+psql() { command psql -h 127.0.0.1 -p $PG_PORT -U postgres "$@"; }
+psql -qc "CREATE DATABASE backfill" -c "CREATE DATABASE live"
+
+echo "== generating a ledger with >= $EVENTS program events"
+java -cp "$CP" com.solanamafia.bench.ingest.LedgerWriter "$WORK/ledger.jsonl" "$EVENTS" 5000 1
+
+echo "== backfill"
+java -jar $JAR sim --port $SIM_PORT --ledger "$WORK/ledger.jsonl" > "$WORK/sim.log" 2>&1 & PIDS+=($!)
+until curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' http://127.0.0.1:$SIM_PORT; do sleep 0.5; done
+export DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/backfill" SPRING_DATASOURCE_USERNAME=postgres \
+       REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SOLANA_RPC_URL="http://127.0.0.1:$SIM_PORT" SOLANA_MAFIA_DATA_DIR="$WORK/data"
+java -Xmx2g -jar $JAR backfill | tr '\r' '\n' | tail -2
+kill "${PIDS[0]}"; PIDS=()
+ROWS=$(psql -d backfill -Atc "SELECT count(*) FROM event_store.domain_event_entry")
+echo "domain events in the store: $ROWS"
+
+echo "== plain COPY of the same $ROWS event rows (same server, fsync on)"
+psql -d backfill -qc "\copy (SELECT event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data FROM event_store.domain_event_entry) TO '$WORK/rows.copy'"
+psql -d backfill -qc "CREATE TABLE copy_target (LIKE event_store.domain_event_entry INCLUDING ALL)"
+psql -d backfill -c "\timing on" -c "\copy copy_target (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) FROM '$WORK/rows.copy'" | grep -E "COPY|Time"
+
+echo "== live latency at $TPS tx/s for $SECONDS_LIVE s"
+export DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/live" SOLANA_MAFIA_INGEST_POLLINTERVAL=5s
+java -cp "$CP" com.solanamafia.bench.ingest.LiveLatencyBenchmark "jdbc:postgresql://127.0.0.1:$PG_PORT/live" postgres "$TPS" "$SECONDS_LIVE" $SIM_PORT &
+BENCH=$!
+sleep 3
+java -Xmx1g -jar $JAR > "$WORK/app-live.log" 2>&1 & PIDS+=($!)
+wait $BENCH
