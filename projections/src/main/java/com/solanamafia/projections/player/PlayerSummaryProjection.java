@@ -1,22 +1,47 @@
 package com.solanamafia.projections.player;
 
+import com.solanamafia.api.business.BusinessDeactivated;
+import com.solanamafia.api.business.BusinessPurchased;
+import com.solanamafia.api.business.BusinessSold;
+import com.solanamafia.api.business.BusinessUpgraded;
+import com.solanamafia.api.chain.ChainFact;
+import com.solanamafia.api.chain.Lamports;
+import com.solanamafia.api.chain.UnixTime;
+import com.solanamafia.api.chain.Wallet;
+import com.solanamafia.api.earnings.EarningsAccrued;
+import com.solanamafia.api.earnings.EarningsClaimed;
+import com.solanamafia.api.nft.NftTransferred;
 import com.solanamafia.api.player.PlayerJoined;
+import com.solanamafia.api.referral.ReferralBonusCredited;
+import com.solanamafia.api.slot.PremiumSlotPurchased;
+import com.solanamafia.api.slot.SlotUnlocked;
+import com.solanamafia.projections.jooq.tables.records.PlayerRecord;
 import com.solanamafia.projections.support.ProjectionPositions;
+import com.solanamafia.projections.support.Times;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.PLAYER;
-import static com.solanamafia.projections.jooq.Tables.PROJECTION_POSITION;
 
-/** One row per player: the summary dashboards show first. */
+/**
+ * One row per player: the summary dashboards show first. A row appears with the first event about the wallet (at
+ * HEAD a player can register implicitly through create_business, without PlayerCreated). Every change is an upsert
+ * guarded by the row's {@code event_position}, so a redelivered event changes nothing.
+ */
 @Component
 @ProcessingGroup(PlayerSummaryProjection.NAME)
 public class PlayerSummaryProjection {
@@ -31,38 +56,162 @@ public class PlayerSummaryProjection {
     }
 
     @EventHandler
-    void on(PlayerJoined event, TrackingToken token) {
-        long position = ProjectionPositions.positionOf(token);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        db.insertInto(PLAYER)
-                .set(PLAYER.WALLET, event.wallet().base58())
-                .set(PLAYER.JOINED_AT, utc(event.joinedAt()))
+    void on(PlayerJoined event, TrackingToken token, @Timestamp Instant recordedAt) {
+        Changes changes = new Changes()
+                .set(PLAYER.HAS_JOINED, true)
+                .set(PLAYER.JOINED_AT, Times.utc(event.joinedAt()))
                 .set(PLAYER.ENTRY_FEE_LAMPORTS, event.entryFee().value())
-                .set(PLAYER.NEXT_EARNINGS_AT, utc(event.nextEarningsAt()))
+                .set(PLAYER.NEXT_EARNINGS_AT, Times.utc(event.nextEarningsAt()))
                 .set(PLAYER.JOINED_SLOT, event.fact().slot())
-                .set(PLAYER.JOINED_SIGNATURE, event.fact().position().signature())
-                .set(PLAYER.EVENT_POSITION, position)
-                .set(PLAYER.UPDATED_AT, now)
-                .onConflict(PLAYER.WALLET)
-                .doUpdate()
-                .set(PLAYER.JOINED_AT, utc(event.joinedAt()))
-                .set(PLAYER.ENTRY_FEE_LAMPORTS, event.entryFee().value())
-                .set(PLAYER.NEXT_EARNINGS_AT, utc(event.nextEarningsAt()))
-                .set(PLAYER.JOINED_SLOT, event.fact().slot())
-                .set(PLAYER.JOINED_SIGNATURE, event.fact().position().signature())
-                .set(PLAYER.EVENT_POSITION, position)
-                .set(PLAYER.UPDATED_AT, now)
-                .execute();
-        positions.advance(NAME, position);
+                .set(PLAYER.JOINED_SIGNATURE, event.fact().position().signature());
+        apply(event.wallet(), event.fact(), event.joinedAtRaw(), token, recordedAt, changes);
+    }
+
+    @EventHandler
+    void on(BusinessPurchased event, TrackingToken token, @Timestamp Instant recordedAt) {
+        Changes changes = new Changes()
+                .add(PLAYER.TOTAL_INVESTED_LAMPORTS, event.baseCost())
+                .add(PLAYER.LIFETIME_INVESTED_LAMPORTS, event.baseCost())
+                .add(PLAYER.TOTAL_SLOT_SPENT_LAMPORTS, event.slotCost())
+                .add(PLAYER.ACTIVE_BUSINESS_COUNT, 1);
+        apply(event.wallet(), event.fact(), event.createdAt(), token, recordedAt, changes);
+    }
+
+    @EventHandler
+    void on(BusinessUpgraded event, TrackingToken token, @Timestamp Instant recordedAt) {
+        Changes changes = new Changes()
+                .add(PLAYER.TOTAL_INVESTED_LAMPORTS, event.upgradeCost())
+                .add(PLAYER.LIFETIME_INVESTED_LAMPORTS, event.upgradeCost());
+        apply(event.wallet(), event.fact(), event.upgradedAt(), token, recordedAt, changes);
+    }
+
+    @EventHandler
+    void on(BusinessSold event, TrackingToken token, @Timestamp Instant recordedAt) {
+        // HEAD lowers Player.total_invested by the business value on sell; the legacy event names no value.
+        Changes changes = new Changes()
+                .subtract(PLAYER.TOTAL_INVESTED_LAMPORTS, event.totalInvested())
+                .add(PLAYER.TOTAL_SELL_RETURNS_LAMPORTS, event.returnAmount())
+                .subtract(PLAYER.ACTIVE_BUSINESS_COUNT, 1);
+        apply(event.wallet(), event.fact(), event.soldAt(), token, recordedAt, changes);
+    }
+
+    @EventHandler
+    void on(BusinessDeactivated event, TrackingToken token, @Timestamp Instant recordedAt) {
+        apply(event.wallet(), event.fact(), event.deactivatedAt(), token, recordedAt,
+                new Changes().subtract(PLAYER.ACTIVE_BUSINESS_COUNT, 1));
+    }
+
+    @EventHandler
+    void on(EarningsAccrued event, TrackingToken token, @Timestamp Instant recordedAt) {
+        Changes changes = new Changes()
+                .set(PLAYER.PENDING_EARNINGS_LAMPORTS, event.totalPending().value())
+                .add(PLAYER.TOTAL_EARNINGS_ACCRUED_LAMPORTS, event.earningsAdded());
+        if (event.nextEarningsAt() != null && event.nextEarningsAt().instant() != null) {
+            changes.set(PLAYER.NEXT_EARNINGS_AT, Times.utc(event.nextEarningsAt()));
+        }
+        apply(event.wallet(), event.fact(), null, token, recordedAt, changes);
+    }
+
+    @EventHandler
+    void on(EarningsClaimed event, TrackingToken token, @Timestamp Instant recordedAt) {
+        Changes changes = new Changes()
+                .set(PLAYER.PENDING_EARNINGS_LAMPORTS, BigInteger.ZERO)
+                .add(PLAYER.TOTAL_CLAIMED_LAMPORTS, event.amount());
+        apply(event.wallet(), event.fact(), event.claimedAt(), token, recordedAt, changes);
+    }
+
+    @EventHandler
+    void on(ReferralBonusCredited event, TrackingToken token, @Timestamp Instant recordedAt) {
+        Changes changes = new Changes()
+                .add(PLAYER.REFERRAL_BONUS_LAMPORTS, event.amount())
+                .add(PLAYER.REFERRAL_BONUS_COUNT, 1);
+        apply(event.wallet(), event.fact(), event.creditedAt(), token, recordedAt, changes);
+    }
+
+    @EventHandler
+    void on(SlotUnlocked event, TrackingToken token, @Timestamp Instant recordedAt) {
+        apply(event.wallet(), event.fact(), event.unlockedAt(), token, recordedAt,
+                new Changes().add(PLAYER.TOTAL_SLOT_SPENT_LAMPORTS, event.unlockCost()));
+    }
+
+    @EventHandler
+    void on(PremiumSlotPurchased event, TrackingToken token, @Timestamp Instant recordedAt) {
+        apply(event.wallet(), event.fact(), event.purchasedAt(), token, recordedAt,
+                new Changes().add(PLAYER.TOTAL_SLOT_SPENT_LAMPORTS, event.cost()));
+    }
+
+    @EventHandler
+    void on(NftTransferred event, TrackingToken token, @Timestamp Instant recordedAt) {
+        // sync_business_ownership moves the business from the old holder's slot to a free slot of the new one.
+        apply(event.fromWallet(), event.fact(), event.transferredAt(), token, recordedAt,
+                new Changes().subtract(PLAYER.ACTIVE_BUSINESS_COUNT, 1));
+        apply(event.toWallet(), event.fact(), event.transferredAt(), token, recordedAt,
+                new Changes().add(PLAYER.ACTIVE_BUSINESS_COUNT, 1));
     }
 
     @ResetHandler
     void reset() {
         db.deleteFrom(PLAYER).execute();
-        db.deleteFrom(PROJECTION_POSITION).where(PROJECTION_POSITION.PROJECTION.eq(NAME)).execute();
+        positions.forget(NAME);
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    private void apply(Wallet wallet, ChainFact fact, UnixTime programTime, TrackingToken token, Instant recordedAt,
+                       Changes changes) {
+        long position = ProjectionPositions.positionOf(token);
+        OffsetDateTime now = Times.now();
+        OffsetDateTime activityAt = Times.utc(Times.when(fact, programTime, recordedAt));
+        Map<Field<?>, Object> insert = new LinkedHashMap<>(changes.inserts);
+        insert.put(PLAYER.WALLET, wallet.base58());
+        insert.put(PLAYER.EVENT_POSITION, position);
+        insert.put(PLAYER.UPDATED_AT, now);
+        insert.put(PLAYER.LAST_ACTIVITY_AT, activityAt);
+        Map<Field<?>, Object> update = new LinkedHashMap<>(changes.updates);
+        update.put(PLAYER.EVENT_POSITION, position);
+        update.put(PLAYER.UPDATED_AT, now);
+        update.put(PLAYER.LAST_ACTIVITY_AT, DSL.greatest(DSL.coalesce(PLAYER.LAST_ACTIVITY_AT, DSL.val(activityAt)),
+                DSL.val(activityAt)));
+        db.insertInto(PLAYER).set(insert)
+                .onConflict(PLAYER.WALLET).doUpdate().set(update)
+                .where(PLAYER.EVENT_POSITION.lt(position))
+                .execute();
+        positions.record(NAME, position);
+    }
+
+    /** The column changes of one event: what a new row gets, and how an existing row changes. */
+    static final class Changes {
+        final Map<Field<?>, Object> inserts = new LinkedHashMap<>();
+        final Map<Field<?>, Object> updates = new LinkedHashMap<>();
+
+        <T> Changes set(TableField<PlayerRecord, T> column, T value) {
+            inserts.put(column, value);
+            updates.put(column, value);
+            return this;
+        }
+
+        Changes add(TableField<PlayerRecord, BigInteger> column, Lamports amount) {
+            if (amount != null) {
+                inserts.put(column, amount.value());
+                updates.put(column, column.plus(amount.value()));
+            }
+            return this;
+        }
+
+        Changes subtract(TableField<PlayerRecord, BigInteger> column, Lamports amount) {
+            if (amount != null) {
+                updates.put(column, DSL.greatest(column.minus(amount.value()), DSL.val(BigInteger.ZERO)));
+            }
+            return this;
+        }
+
+        Changes add(TableField<PlayerRecord, Integer> column, int count) {
+            inserts.put(column, Math.max(0, count));
+            updates.put(column, column.plus(count));
+            return this;
+        }
+
+        Changes subtract(TableField<PlayerRecord, Integer> column, int count) {
+            updates.put(column, DSL.greatest(column.minus(count), DSL.val(0)));
+            return this;
+        }
     }
 }

@@ -4,23 +4,40 @@ import com.solanamafia.api.chain.Lamports;
 import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.api.player.FindPlayerSummary;
 import com.solanamafia.api.player.PlayerSummary;
+import com.solanamafia.api.query.player.FindPlayer;
+import com.solanamafia.api.query.player.PlayerAnswer;
+import com.solanamafia.api.query.player.PlayerView;
+import com.solanamafia.projections.jooq.tables.records.PlayerRecord;
+import com.solanamafia.projections.support.ProjectionPositions;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import static com.solanamafia.projections.jooq.Tables.PLAYER;
+import static com.solanamafia.projections.support.Lamport.orZero;
+import static com.solanamafia.projections.support.Times.instant;
 
 @Component
 public class PlayerSummaryQueries {
     private final DSLContext db;
+    private final ProjectionPositions positions;
 
-    public PlayerSummaryQueries(DSLContext db) {
+    public PlayerSummaryQueries(DSLContext db, ProjectionPositions positions) {
         this.db = db;
+        this.positions = positions;
     }
 
+    @QueryHandler
+    public PlayerAnswer handle(FindPlayer query) {
+        long position = positions.positionOf(PlayerSummaryProjection.NAME);
+        PlayerView player = db.selectFrom(PLAYER).where(PLAYER.WALLET.eq(query.wallet().base58())).fetchOptional()
+                .map(PlayerSummaryQueries::view).orElse(null);
+        return new PlayerAnswer(player, position);
+    }
+
+    /** The first, smaller summary (kept for existing callers). */
     @QueryHandler
     public Optional<PlayerSummary> handle(FindPlayerSummary query) {
         return db.selectFrom(PLAYER).where(PLAYER.WALLET.eq(query.wallet().base58())).fetchOptional()
@@ -32,7 +49,24 @@ public class PlayerSummaryQueries {
                         row.getEventPosition()));
     }
 
-    private static java.time.Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
+    static PlayerView view(PlayerRecord row) {
+        return new PlayerView(
+                Wallet.of(row.getWallet()),
+                Boolean.TRUE.equals(row.getHasJoined()),
+                instant(row.getJoinedAt()),
+                orZero(row.getEntryFeeLamports()),
+                instant(row.getNextEarningsAt()),
+                orZero(row.getPendingEarningsLamports()),
+                orZero(row.getTotalEarningsAccruedLamports()),
+                orZero(row.getTotalClaimedLamports()),
+                orZero(row.getTotalInvestedLamports()),
+                orZero(row.getLifetimeInvestedLamports()),
+                orZero(row.getTotalSlotSpentLamports()),
+                orZero(row.getTotalSellReturnsLamports()),
+                row.getActiveBusinessCount(),
+                orZero(row.getReferralBonusLamports()),
+                row.getReferralBonusCount(),
+                instant(row.getLastActivityAt()),
+                row.getEventPosition());
     }
 }

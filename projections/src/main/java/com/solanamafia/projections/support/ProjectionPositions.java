@@ -1,11 +1,15 @@
 package com.solanamafia.projections.support;
 
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static com.solanamafia.projections.jooq.Tables.PROJECTION_POSITION;
 
@@ -22,6 +26,25 @@ public class ProjectionPositions {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
+    /**
+     * Records that {@code projection} applied the event at {@code position}. Inside a unit of work (a processor
+     * batch) the highest position is written once, just before the batch commits, so the shared position row is
+     * locked only briefly; without one it is written at once.
+     */
+    public void record(String projection, long position) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            advance(projection, position);
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        AtomicLong highest = root.getOrComputeResource("projection-position:" + projection, key -> {
+            AtomicLong max = new AtomicLong(Long.MIN_VALUE);
+            root.onPrepareCommit(uow -> advance(projection, max.get()));
+            return max;
+        });
+        highest.accumulateAndGet(position, Math::max);
+    }
+
     public void advance(String projection, long position) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         db.insertInto(PROJECTION_POSITION)
@@ -31,7 +54,7 @@ public class ProjectionPositions {
                 .onConflict(PROJECTION_POSITION.PROJECTION)
                 .doUpdate()
                 .set(PROJECTION_POSITION.EVENT_POSITION,
-                        org.jooq.impl.DSL.greatest(PROJECTION_POSITION.EVENT_POSITION, org.jooq.impl.DSL.val(position)))
+                        DSL.greatest(PROJECTION_POSITION.EVENT_POSITION, DSL.val(position)))
                 .set(PROJECTION_POSITION.UPDATED_AT, now)
                 .execute();
     }
@@ -40,5 +63,10 @@ public class ProjectionPositions {
         Long position = db.select(PROJECTION_POSITION.EVENT_POSITION).from(PROJECTION_POSITION)
                 .where(PROJECTION_POSITION.PROJECTION.eq(projection)).fetchOne(PROJECTION_POSITION.EVENT_POSITION);
         return position == null ? -1 : position;
+    }
+
+    /** Forgets a projection's position (its @ResetHandler calls this). */
+    public void forget(String projection) {
+        db.deleteFrom(PROJECTION_POSITION).where(PROJECTION_POSITION.PROJECTION.eq(projection)).execute();
     }
 }

@@ -1,11 +1,14 @@
 package com.solanamafia.query.player;
 
 import com.solanamafia.api.chain.Wallet;
-import com.solanamafia.api.player.FindPlayerSummary;
-import com.solanamafia.api.player.PlayerSummary;
+import com.solanamafia.api.query.player.FindPlayer;
+import com.solanamafia.api.query.player.PlayerAnswer;
+import com.solanamafia.api.query.player.PlayerView;
 import com.solanamafia.query.api.NotFoundException;
+import com.solanamafia.query.api.Params;
 import com.solanamafia.query.api.ReadModelPosition;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -14,10 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Optional;
-
 @RestController
 @RequestMapping("/api/v1/players")
+@Tag(name = "players")
 public class PlayerController {
     private final QueryGateway queries;
 
@@ -25,13 +27,16 @@ public class PlayerController {
         this.queries = queries;
     }
 
-    @Operation(summary = "A player's summary", description = "Lamport amounts are decimal strings; times ISO-8601 UTC.")
+    @Operation(summary = "A player's summary",
+            description = "Lamport amounts are decimal strings; times ISO-8601 UTC. 400 for a malformed wallet, 404 "
+                    + "for a wallet no event has named yet. X-Read-Model-Position: the player summary's position.")
     @GetMapping("/{wallet}")
-    public ResponseEntity<PlayerSummary> player(@PathVariable String wallet) {
-        Wallet key = Wallet.of(wallet);
-        Optional<PlayerSummary> summary = queries.query(new FindPlayerSummary(key),
-                ResponseTypes.optionalInstanceOf(PlayerSummary.class)).join();
-        PlayerSummary found = summary.orElseThrow(() -> new NotFoundException("no player with wallet " + wallet));
-        return ResponseEntity.ok().header(ReadModelPosition.HEADER, Long.toString(found.eventPosition())).body(found);
+    public ResponseEntity<PlayerView> player(@PathVariable String wallet) {
+        Wallet key = Params.key("wallet", wallet);
+        PlayerAnswer answer = queries.query(new FindPlayer(key), ResponseTypes.instanceOf(PlayerAnswer.class)).join();
+        if (answer.player() == null) {
+            throw new NotFoundException("no player with wallet " + wallet, answer.readModelPosition());
+        }
+        return ReadModelPosition.ok(answer.player(), answer.readModelPosition());
     }
 }

@@ -1,0 +1,87 @@
+package com.solanamafia.projections.activity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.solanamafia.api.chain.ChainFact;
+import com.solanamafia.api.chain.ChainFactEvent;
+import com.solanamafia.api.chain.Wallet;
+import com.solanamafia.projections.support.EventWallets;
+import com.solanamafia.projections.support.ProjectionPositions;
+import com.solanamafia.projections.support.Times;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static com.solanamafia.projections.jooq.Tables.ACTIVITY;
+
+/**
+ * The activity feed: every domain event about a player (each chain-fact event, for each wallet it concerns), one
+ * row per (wallet, event position), so a redelivery inserts nothing. {@code details} holds the event's own fields
+ * as JSON (lamports as strings, instants ISO-8601), without the chain fact, which has its own columns.
+ */
+@Component
+@ProcessingGroup(PlayerActivityProjection.NAME)
+public class PlayerActivityProjection {
+    public static final String NAME = "player-activity";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private final DSLContext db;
+    private final ProjectionPositions positions;
+
+    public PlayerActivityProjection(DSLContext db, ProjectionPositions positions) {
+        this.db = db;
+        this.positions = positions;
+    }
+
+    @EventHandler
+    void on(ChainFactEvent event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = ProjectionPositions.positionOf(token);
+        ChainFact fact = event.fact();
+        JSONB details = details(event);
+        for (Wallet wallet : EventWallets.all(event)) {
+            db.insertInto(ACTIVITY)
+                    .set(ACTIVITY.WALLET, wallet.base58())
+                    .set(ACTIVITY.EVENT_POSITION, position)
+                    .set(ACTIVITY.EVENT_TYPE, event.getClass().getSimpleName())
+                    .set(ACTIVITY.SIGNATURE, fact.position().signature())
+                    .set(ACTIVITY.INSTRUCTION_PATH, fact.position().instructionPath())
+                    .set(ACTIVITY.ORDINAL, fact.position().ordinal())
+                    .set(ACTIVITY.SLOT, fact.slot())
+                    .set(ACTIVITY.BLOCK_TIME, Times.utc(fact.blockTime()))
+                    .set(ACTIVITY.RECORDED_AT, Times.utc(recordedAt == null ? Instant.now() : recordedAt))
+                    .set(ACTIVITY.DETAILS, details)
+                    .onConflictDoNothing()
+                    .execute();
+        }
+        positions.record(NAME, position);
+    }
+
+    @ResetHandler
+    void reset() {
+        db.deleteFrom(ACTIVITY).execute();
+        positions.forget(NAME);
+    }
+
+    static JSONB details(ChainFactEvent event) {
+        ObjectNode node = JSON.valueToTree(event);
+        node.remove("fact");
+        try {
+            return JSONB.valueOf(JSON.writeValueAsString(node));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + event.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

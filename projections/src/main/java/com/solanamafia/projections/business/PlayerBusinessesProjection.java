@@ -1,0 +1,234 @@
+package com.solanamafia.projections.business;
+
+import com.solanamafia.api.business.BusinessDeactivated;
+import com.solanamafia.api.business.BusinessPurchased;
+import com.solanamafia.api.business.BusinessSold;
+import com.solanamafia.api.business.BusinessType;
+import com.solanamafia.api.business.BusinessUpgraded;
+import com.solanamafia.api.chain.Wallet;
+import com.solanamafia.api.nft.NftTransferred;
+import com.solanamafia.api.slot.PremiumSlotPurchased;
+import com.solanamafia.api.slot.SlotUnlocked;
+import com.solanamafia.projections.jooq.tables.records.BusinessSlotRecord;
+import com.solanamafia.projections.support.ProjectionPositions;
+import com.solanamafia.projections.support.Times;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.springframework.stereotype.Component;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.solanamafia.projections.jooq.Tables.BUSINESS_SLOT;
+
+/**
+ * The slots of every player and the business in each occupied one. Rows are keyed by (wallet, slot index) and
+ * guarded by their {@code event_position}: an event at or below it is a redelivery and changes nothing.
+ */
+@Component
+@ProcessingGroup(PlayerBusinessesProjection.NAME)
+public class PlayerBusinessesProjection {
+    public static final String NAME = "player-businesses";
+    /** cb08020 players start with three unlocked basic slots (HEAD: all nine are unlocked). */
+    static final int INITIALLY_UNLOCKED = 3;
+
+    private final DSLContext db;
+    private final ProjectionPositions positions;
+
+    public PlayerBusinessesProjection(DSLContext db, ProjectionPositions positions) {
+        this.db = db;
+        this.positions = positions;
+    }
+
+    /** The IDL variant name of a business type code, or null for a code outside the six. */
+    public static String typeName(Integer code) {
+        BusinessType type = code == null ? null : BusinessType.fromCode(code);
+        return type == null ? null : type.idlName();
+    }
+
+    @EventHandler
+    void on(BusinessPurchased event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = ProjectionPositions.positionOf(token);
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(BUSINESS_SLOT.OCCUPIED, true);
+        values.put(BUSINESS_SLOT.UNLOCKED, true);
+        values.put(BUSINESS_SLOT.BUSINESS_TYPE, typeName(event.businessTypeCode()));
+        values.put(BUSINESS_SLOT.BUSINESS_TYPE_CODE, event.businessTypeCode());
+        values.put(BUSINESS_SLOT.UPGRADE_LEVEL, event.level());
+        values.put(BUSINESS_SLOT.BASE_COST_LAMPORTS, event.baseCost().value());
+        values.put(BUSINESS_SLOT.INVESTED_LAMPORTS, event.baseCost().value());
+        values.put(BUSINESS_SLOT.SLOT_COST_LAMPORTS, event.slotCost() == null ? null : event.slotCost().value());
+        values.put(BUSINESS_SLOT.DAILY_RATE_BP, event.dailyRateBp());
+        values.put(BUSINESS_SLOT.NFT_MINT, event.nftMint() == null ? null : event.nftMint().base58());
+        values.put(BUSINESS_SLOT.OCCUPIED_SINCE, Times.utc(Times.when(event.fact(), event.createdAt(), recordedAt)));
+        values.put(BUSINESS_SLOT.PURCHASE_SIGNATURE, event.fact().position().signature());
+        upsert(event.wallet(), event.slotIndex(), position, values, values);
+    }
+
+    @EventHandler
+    void on(BusinessUpgraded event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = ProjectionPositions.positionOf(token);
+        BigInteger cost = event.upgradeCost().value();
+        Map<Field<?>, Object> insert = new LinkedHashMap<>();
+        insert.put(BUSINESS_SLOT.OCCUPIED, true);
+        insert.put(BUSINESS_SLOT.UNLOCKED, true);
+        insert.put(BUSINESS_SLOT.UPGRADE_LEVEL, event.newLevel());
+        insert.put(BUSINESS_SLOT.INVESTED_LAMPORTS, cost);
+        insert.put(BUSINESS_SLOT.DAILY_RATE_BP, event.newDailyRateBp());
+        insert.put(BUSINESS_SLOT.NFT_MINT, event.newNftMint() == null ? null : event.newNftMint().base58());
+        insert.put(BUSINESS_SLOT.OCCUPIED_SINCE, Times.utc(Times.when(event.fact(), event.upgradedAt(), recordedAt)));
+        Map<Field<?>, Object> update = new LinkedHashMap<>();
+        update.put(BUSINESS_SLOT.UPGRADE_LEVEL, event.newLevel());
+        update.put(BUSINESS_SLOT.INVESTED_LAMPORTS,
+                org.jooq.impl.DSL.coalesce(BUSINESS_SLOT.INVESTED_LAMPORTS, BigInteger.ZERO).plus(cost));
+        update.put(BUSINESS_SLOT.DAILY_RATE_BP, event.newDailyRateBp());
+        if (event.newNftMint() != null) {
+            update.put(BUSINESS_SLOT.NFT_MINT, event.newNftMint().base58());
+        }
+        upsert(event.wallet(), event.slotIndex(), position, insert, update);
+    }
+
+    @EventHandler
+    void on(BusinessSold event, TrackingToken token) {
+        long position = ProjectionPositions.positionOf(token);
+        Map<Field<?>, Object> cleared = cleared();
+        cleared.put(BUSINESS_SLOT.UNLOCKED, true);
+        upsert(event.wallet(), event.slotIndex(), position, cleared, cleared());
+    }
+
+    @EventHandler
+    void on(BusinessDeactivated event, TrackingToken token) {
+        long position = ProjectionPositions.positionOf(token);
+        db.update(BUSINESS_SLOT).set(cleared())
+                .set(BUSINESS_SLOT.EVENT_POSITION, position)
+                .set(BUSINESS_SLOT.UPDATED_AT, Times.now())
+                .where(BUSINESS_SLOT.WALLET.eq(event.wallet().base58()))
+                .and(BUSINESS_SLOT.NFT_MINT.eq(event.businessMint().base58()))
+                .and(BUSINESS_SLOT.EVENT_POSITION.lt(position))
+                .execute();
+        positions.record(NAME, position);
+    }
+
+    @EventHandler
+    void on(SlotUnlocked event, TrackingToken token) {
+        long position = ProjectionPositions.positionOf(token);
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(BUSINESS_SLOT.UNLOCKED, true);
+        values.put(BUSINESS_SLOT.SLOT_TYPE, "Basic");
+        upsert(event.wallet(), event.slotIndex(), position, values, values);
+    }
+
+    @EventHandler
+    void on(PremiumSlotPurchased event, TrackingToken token) {
+        long position = ProjectionPositions.positionOf(token);
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(BUSINESS_SLOT.UNLOCKED, true);
+        values.put(BUSINESS_SLOT.SLOT_TYPE, event.slotType() == null ? null : event.slotType().idlName());
+        upsert(event.wallet(), event.slotIndex(), position, values, values);
+    }
+
+    /**
+     * sync_business_ownership: the business leaves the old holder's slot for the new holder's lowest free slot
+     * (find_free_slot: the lowest-indexed unlocked slot without a business). The event names no slot.
+     */
+    @EventHandler
+    void on(NftTransferred event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = ProjectionPositions.positionOf(token);
+        String mint = event.mint().base58();
+        String to = event.toWallet().base58();
+        List<BusinessSlotRecord> target = db.selectFrom(BUSINESS_SLOT).where(BUSINESS_SLOT.WALLET.eq(to))
+                .orderBy(BUSINESS_SLOT.SLOT_INDEX).fetch();
+        boolean alreadyMoved = target.stream().anyMatch(r -> mint.equals(r.getNftMint()) && r.getEventPosition() >= position);
+        BusinessSlotRecord source = db.selectFrom(BUSINESS_SLOT)
+                .where(BUSINESS_SLOT.WALLET.eq(event.fromWallet().base58()))
+                .and(BUSINESS_SLOT.NFT_MINT.eq(mint)).and(BUSINESS_SLOT.OCCUPIED.isTrue())
+                .fetchOne();
+        if (source != null && source.getEventPosition() < position) {
+            upsert(event.fromWallet(), source.getSlotIndex(), position, cleared(), cleared());
+        }
+        if (alreadyMoved) {
+            positions.record(NAME, position);
+            return;
+        }
+        int free = freeSlot(target);
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(BUSINESS_SLOT.OCCUPIED, true);
+        values.put(BUSINESS_SLOT.UNLOCKED, true);
+        values.put(BUSINESS_SLOT.NFT_MINT, mint);
+        values.put(BUSINESS_SLOT.OCCUPIED_SINCE, Times.utc(Times.when(event.fact(), event.transferredAt(), recordedAt)));
+        values.put(BUSINESS_SLOT.PURCHASE_SIGNATURE, event.fact().position().signature());
+        if (source != null) {
+            values.put(BUSINESS_SLOT.BUSINESS_TYPE, source.getBusinessType());
+            values.put(BUSINESS_SLOT.BUSINESS_TYPE_CODE, source.getBusinessTypeCode());
+            values.put(BUSINESS_SLOT.UPGRADE_LEVEL, source.getUpgradeLevel());
+            values.put(BUSINESS_SLOT.BASE_COST_LAMPORTS, source.getBaseCostLamports());
+            values.put(BUSINESS_SLOT.INVESTED_LAMPORTS, source.getInvestedLamports());
+            values.put(BUSINESS_SLOT.DAILY_RATE_BP, source.getDailyRateBp());
+        }
+        upsert(event.toWallet(), free, position, values, values);
+    }
+
+    @ResetHandler
+    void reset() {
+        db.deleteFrom(BUSINESS_SLOT).execute();
+        positions.forget(NAME);
+    }
+
+    static int freeSlot(List<BusinessSlotRecord> slots) {
+        Map<Integer, BusinessSlotRecord> byIndex = new LinkedHashMap<>();
+        slots.forEach(s -> byIndex.put(s.getSlotIndex(), s));
+        for (int i = 0; ; i++) {
+            BusinessSlotRecord slot = byIndex.get(i);
+            boolean unlocked = i < INITIALLY_UNLOCKED || (slot != null && Boolean.TRUE.equals(slot.getUnlocked()));
+            boolean occupied = slot != null && Boolean.TRUE.equals(slot.getOccupied());
+            if (unlocked && !occupied) {
+                return i;
+            }
+            if (i > 1000) {
+                return i;
+            }
+        }
+    }
+
+    private static Map<Field<?>, Object> cleared() {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(BUSINESS_SLOT.OCCUPIED, false);
+        values.put(BUSINESS_SLOT.BUSINESS_TYPE, null);
+        values.put(BUSINESS_SLOT.BUSINESS_TYPE_CODE, null);
+        values.put(BUSINESS_SLOT.UPGRADE_LEVEL, null);
+        values.put(BUSINESS_SLOT.BASE_COST_LAMPORTS, null);
+        values.put(BUSINESS_SLOT.INVESTED_LAMPORTS, null);
+        values.put(BUSINESS_SLOT.SLOT_COST_LAMPORTS, null);
+        values.put(BUSINESS_SLOT.DAILY_RATE_BP, null);
+        values.put(BUSINESS_SLOT.NFT_MINT, null);
+        values.put(BUSINESS_SLOT.OCCUPIED_SINCE, null);
+        values.put(BUSINESS_SLOT.PURCHASE_SIGNATURE, null);
+        return values;
+    }
+
+    private void upsert(Wallet wallet, int slotIndex, long position, Map<Field<?>, Object> insert,
+                        Map<Field<?>, Object> update) {
+        var now = Times.now();
+        Map<Field<?>, Object> row = new LinkedHashMap<>(insert);
+        row.put(BUSINESS_SLOT.WALLET, wallet.base58());
+        row.put(BUSINESS_SLOT.SLOT_INDEX, slotIndex);
+        row.put(BUSINESS_SLOT.EVENT_POSITION, position);
+        row.put(BUSINESS_SLOT.UPDATED_AT, now);
+        Map<Field<?>, Object> changes = new LinkedHashMap<>(update);
+        changes.put(BUSINESS_SLOT.EVENT_POSITION, position);
+        changes.put(BUSINESS_SLOT.UPDATED_AT, now);
+        db.insertInto(BUSINESS_SLOT).set(row)
+                .onConflict(BUSINESS_SLOT.WALLET, BUSINESS_SLOT.SLOT_INDEX).doUpdate().set(changes)
+                .where(BUSINESS_SLOT.EVENT_POSITION.lt(position))
+                .execute();
+        positions.record(NAME, position);
+    }
+}

@@ -1,0 +1,115 @@
+package com.solanamafia.projections.earnings;
+
+import com.solanamafia.api.chain.ChainFact;
+import com.solanamafia.api.chain.Wallet;
+import com.solanamafia.api.earnings.EarningsAccrued;
+import com.solanamafia.api.earnings.EarningsClaimed;
+import com.solanamafia.projections.support.ProjectionPositions;
+import com.solanamafia.projections.support.Times;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import static com.solanamafia.projections.jooq.Tables.EARNINGS_DAILY;
+import static com.solanamafia.projections.jooq.Tables.EARNINGS_ENTRY;
+
+/**
+ * Every accrual (EarningsUpdated) and claim, one row each keyed by event position, and their sums per player and
+ * UTC day (by block time). A day's sums only grow when the entry row was new, so a redelivery adds nothing.
+ */
+@Component
+@ProcessingGroup(EarningsHistoryProjection.NAME)
+public class EarningsHistoryProjection {
+    public static final String NAME = "earnings-history";
+    public static final String ACCRUAL = "ACCRUAL";
+    public static final String CLAIM = "CLAIM";
+
+    private final DSLContext db;
+    private final ProjectionPositions positions;
+
+    public EarningsHistoryProjection(DSLContext db, ProjectionPositions positions) {
+        this.db = db;
+        this.positions = positions;
+    }
+
+    @EventHandler
+    void on(EarningsAccrued event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = ProjectionPositions.positionOf(token);
+        OffsetDateTime at = Times.utc(Times.when(event.fact(), null, recordedAt));
+        boolean added = entry(position, event.wallet(), ACCRUAL, event.earningsAdded().value(),
+                event.totalPending().value(), event.businessesCount(), Times.utc(event.nextEarningsAt()), at,
+                event.fact());
+        if (added) {
+            day(event.wallet(), at, event.earningsAdded().value(), BigInteger.ZERO, 1, 0);
+        }
+        positions.record(NAME, position);
+    }
+
+    @EventHandler
+    void on(EarningsClaimed event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = ProjectionPositions.positionOf(token);
+        OffsetDateTime at = Times.utc(Times.when(event.fact(), event.claimedAt(), recordedAt));
+        boolean added = entry(position, event.wallet(), CLAIM, event.amount().value(), null, null, null, at,
+                event.fact());
+        if (added) {
+            day(event.wallet(), at, BigInteger.ZERO, event.amount().value(), 0, 1);
+        }
+        positions.record(NAME, position);
+    }
+
+    @ResetHandler
+    void reset() {
+        db.deleteFrom(EARNINGS_ENTRY).execute();
+        db.deleteFrom(EARNINGS_DAILY).execute();
+        positions.forget(NAME);
+    }
+
+    private boolean entry(long position, Wallet wallet, String kind, BigInteger amount, BigInteger totalPending,
+                          Integer businesses, OffsetDateTime nextAt, OffsetDateTime at, ChainFact fact) {
+        return db.insertInto(EARNINGS_ENTRY)
+                .set(EARNINGS_ENTRY.EVENT_POSITION, position)
+                .set(EARNINGS_ENTRY.WALLET, wallet.base58())
+                .set(EARNINGS_ENTRY.KIND, kind)
+                .set(EARNINGS_ENTRY.AMOUNT_LAMPORTS, amount)
+                .set(EARNINGS_ENTRY.TOTAL_PENDING_LAMPORTS, totalPending)
+                .set(EARNINGS_ENTRY.BUSINESSES_COUNT, businesses)
+                .set(EARNINGS_ENTRY.NEXT_EARNINGS_AT, nextAt)
+                .set(EARNINGS_ENTRY.OCCURRED_AT, at)
+                .set(EARNINGS_ENTRY.EARNED_ON, day(at))
+                .set(EARNINGS_ENTRY.SIGNATURE, fact.position().signature())
+                .set(EARNINGS_ENTRY.SLOT, fact.slot())
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    private void day(Wallet wallet, OffsetDateTime at, BigInteger accrued, BigInteger claimed, int accruals,
+                     int claims) {
+        db.insertInto(EARNINGS_DAILY)
+                .set(EARNINGS_DAILY.WALLET, wallet.base58())
+                .set(EARNINGS_DAILY.EARNED_ON, day(at))
+                .set(EARNINGS_DAILY.ACCRUED_LAMPORTS, accrued)
+                .set(EARNINGS_DAILY.CLAIMED_LAMPORTS, claimed)
+                .set(EARNINGS_DAILY.ACCRUAL_COUNT, accruals)
+                .set(EARNINGS_DAILY.CLAIM_COUNT, claims)
+                .onConflict(EARNINGS_DAILY.WALLET, EARNINGS_DAILY.EARNED_ON).doUpdate()
+                .set(EARNINGS_DAILY.ACCRUED_LAMPORTS, EARNINGS_DAILY.ACCRUED_LAMPORTS.plus(accrued))
+                .set(EARNINGS_DAILY.CLAIMED_LAMPORTS, EARNINGS_DAILY.CLAIMED_LAMPORTS.plus(claimed))
+                .set(EARNINGS_DAILY.ACCRUAL_COUNT, EARNINGS_DAILY.ACCRUAL_COUNT.plus(accruals))
+                .set(EARNINGS_DAILY.CLAIM_COUNT, EARNINGS_DAILY.CLAIM_COUNT.plus(claims))
+                .execute();
+    }
+
+    static LocalDate day(OffsetDateTime at) {
+        return at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+}
