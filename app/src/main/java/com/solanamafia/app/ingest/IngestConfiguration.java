@@ -148,7 +148,7 @@ public class IngestConfiguration {
     }
 
     /** The lease needs a connection of its own: a pooled one would keep the advisory lock when "closed". */
-    static DataSource unpooled(DataSource dataSource) {
+    public static DataSource unpooled(DataSource dataSource) {
         if (dataSource instanceof HikariDataSource hikari) {
             SimpleDriverDataSource simple = new SimpleDriverDataSource();
             simple.setDriverClass(org.postgresql.Driver.class);
