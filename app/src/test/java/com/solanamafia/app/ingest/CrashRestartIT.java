@@ -103,6 +103,26 @@ class CrashRestartIT {
         }
     }
 
+    @Test
+    void theBackfillCommandRecordsTheHistoryWithAProgressBarAndExits() throws Exception {
+        TestPostgres.Database db = TestPostgres.freshDatabase("backfill_cli");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", System.getProperty("app.jar", "target/solana-mafia.jar"), "backfill")
+                .directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("DATABASE_URL", db.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", db.user(),
+                "SPRING_DATASOURCE_PASSWORD", db.password(), "REDIS_URL", TestRedis.url(), "SOLANA_RPC_URL", chain.rpcUrl(),
+                "SOLANA_WS_URL", chain.wsUrl(), "SOLANA_MAFIA_DATA_DIR", workDir.resolve("data").toString()));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        int expected = ExpectedChainEvents.fromLedger(chain, registry).size();
+        assertThat(output).contains("[##############################] 100%").contains("Backfill done").contains(expected + " events recorded");
+        try (HikariDataSource ds = db.dataSource()) {
+            assertThat(ExpectedChainEvents.fromEventStore(new JdbcTemplate(ds))).containsExactlyElementsOf(
+                    ExpectedChainEvents.fromLedger(chain, registry));
+        }
+    }
+
     private static AppProcess start(TestPostgres.Database db) throws Exception {
         return AppProcess.start(db, TestRedis.url(), chain.rpcUrl(), chain.wsUrl(), workDir, SMALL_BATCHES);
     }
