@@ -33,8 +33,8 @@ public class PushEventHandler {
         this.mapper = mapper;
         this.messages = messages;
         this.store = store;
-        this.published = meters.counter("push.messages.published");
-        this.duplicates = meters.counter("push.events.duplicate");
+        this.published = meters.counter("websocket.messages.published");
+        this.duplicates = meters.counter("websocket.events.duplicate");
     }
 
     @EventHandler

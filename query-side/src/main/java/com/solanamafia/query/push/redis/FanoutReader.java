@@ -36,7 +36,7 @@ public class FanoutReader implements SmartLifecycle {
         this.redisson = redisson;
         this.store = store;
         this.registry = registry;
-        Gauge.builder("push.fanout.connected", this, r -> r.healthy ? 1 : 0).register(meters);
+        Gauge.builder("websocket.fanout.connected", this, r -> r.healthy ? 1 : 0).register(meters);
     }
 
     public boolean healthy() {

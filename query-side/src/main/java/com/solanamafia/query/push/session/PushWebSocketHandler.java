@@ -110,7 +110,7 @@ public class PushWebSocketHandler extends AbstractWebSocketHandler {
             return;
         }
         String type = node.get("type").asText();
-        meters.counter("push.client.messages", "type", knownType(type)).increment();
+        meters.counter("websocket.client.messages", "type", knownType(type)).increment();
         switch (type) {
             case "auth" -> auth(push, node);
             case "challenge" -> issueChallenge(push);
@@ -180,7 +180,7 @@ public class PushWebSocketHandler extends AbstractWebSocketHandler {
                     "signature must be the base58 ed25519 signature of the challenge message by the wallet");
             case OK -> {
                 if (registry.tryAuthenticate(push, wallet)) {
-                    meters.counter("push.auth", "result", "ok").increment();
+                    meters.counter("websocket.auth", "result", "ok").increment();
                     push.send(messages.authenticated(wallet.base58()));
                 } else {
                     authFailed(push, "too_many_connections",
@@ -191,7 +191,7 @@ public class PushWebSocketHandler extends AbstractWebSocketHandler {
     }
 
     private void authFailed(PushSession push, String code, String message) {
-        meters.counter("push.auth", "result", code).increment();
+        meters.counter("websocket.auth", "result", code).increment();
         error(push, code, message, null);
         issueChallenge(push);
     }
@@ -267,7 +267,7 @@ public class PushWebSocketHandler extends AbstractWebSocketHandler {
     }
 
     private void error(PushSession push, String code, String message, String channel) {
-        meters.counter("push.errors", "code", code).increment();
+        meters.counter("websocket.errors", "code", code).increment();
         push.send(messages.error(code, message, channel));
     }
 }

@@ -51,10 +51,10 @@ public class SessionRegistry implements AutoCloseable {
         this.closer = Executors.newCachedThreadPool(named("push-close"));
         this.catchUp = Executors.newFixedThreadPool(4, named("push-catchup"));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("push-housekeeping"));
-        this.delivered = meters.counter("push.messages.delivered");
-        this.slowClosed = meters.counter("push.sessions.closed.slow");
-        this.resyncs = meters.counter("push.resyncs");
-        Gauge.builder("push.sessions", sessions, Map::size).register(meters);
+        this.delivered = meters.counter("websocket.messages.delivered");
+        this.slowClosed = meters.counter("websocket.sessions.closed.slow");
+        this.resyncs = meters.counter("websocket.resyncs");
+        Gauge.builder("websocket.sessions", sessions, Map::size).register(meters);
         housekeeping.scheduleWithFixedDelay(this::housekeep, 1, 1, TimeUnit.SECONDS);
     }
 
