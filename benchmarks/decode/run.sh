@@ -6,6 +6,8 @@
 #                                         # Node 2 warm-up + 5 measured passes
 #   COUNT=20000 PASSES=5 NODE_PASSES=3 benchmarks/decode/run.sh
 #   MVN_ARGS=-o benchmarks/decode/run.sh  # offline Maven
+#   NODE_MEMO=0 benchmarks/decode/run.sh  # skip the diagnostic Node variant (see node/bench.js)
+#   REGEN=1 benchmarks/decode/run.sh      # rewrite the data file even if it exists
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,9 +40,14 @@ if [ ! -d "$HERE/node/node_modules/@coral-xyz/anchor" ]; then
     (cd "$HERE/node" && npm ci --no-audit --no-fund)
 fi
 
-echo "== generate $COUNT transactions (seed $SEED, $PLAYERS players)"
-java -cp "$CP" com.solanamafia.bench.decode.DecodeBenchmark generate --idl "$IDL" --out "$DATA" \
-    --count "$COUNT" --seed "$SEED" --players "$PLAYERS"
+if [ -s "$DATA" ] && [ "${REGEN:-0}" != 1 ]; then
+    echo "== reusing $DATA (deterministic for its seed; REGEN=1 rewrites it)"
+else
+    echo "== generate $COUNT transactions (seed $SEED, $PLAYERS players)"
+    java -cp "$CP" com.solanamafia.bench.decode.DecodeBenchmark generate --idl "$IDL" --out "$DATA.tmp" \
+        --count "$COUNT" --seed "$SEED" --players "$PLAYERS"
+    mv "$DATA.tmp" "$DATA"
+fi
 sha256sum "$DATA"
 
 echo "== Java: TransactionLogDecoder (load average: $(cut -d" " -f1-3 /proc/loadavg))"
@@ -53,5 +60,14 @@ echo "== Node: @coral-xyz/anchor EventParser (load average: $(cut -d" " -f1-3 /p
 node $NODE_OPTS "$HERE/node/bench.js" --idl "$IDL" --in "$DATA" --warmup "$NODE_WARMUP" --passes "$NODE_PASSES" \
     --json "$OUT/node.json"
 
+if [ "${NODE_MEMO:-1}" = 1 ]; then
+    echo "== Node, diagnostic variant: EventParser with programId.toString() memoized (load average: $(cut -d" " -f1-3 /proc/loadavg))"
+    # shellcheck disable=SC2086
+    node $NODE_OPTS "$HERE/node/bench.js" --idl "$IDL" --in "$DATA" --warmup "$NODE_WARMUP" --passes "$NODE_PASSES" \
+        --memo-program-id true --json "$OUT/node-memo.json"
+else
+    rm -f "$OUT/node-memo.json"
+fi
+
 echo "== summary ($(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ))"
-node "$HERE/node/summary.js" "$OUT/java.json" "$OUT/node.json"
+node "$HERE/node/summary.js" "$OUT/java.json" "$OUT/node.json" $([ -f "$OUT/node-memo.json" ] && echo "$OUT/node-memo.json")
