@@ -56,6 +56,8 @@ public final class GameEngine {
     private long mintCounter;
     private long serialCounter;
     private long treasuryBalance;
+    /** When true the game leaves earnings updates (and claims, which update silently) to an external scheduler. */
+    private volatile boolean externalEarningsUpdates;
 
     private GameEngine(Idl idl, long seed, int playerCount) {
         this.idl = idl;
@@ -163,8 +165,8 @@ public final class GameEngine {
             waiting.isEmpty() ? 0 : (joined.size() < 2 ? 50 : 1 + 4.0 * waiting.size() / players.size()),
             canCreate.isEmpty() ? 0 : 5,
             canUpgrade.isEmpty() ? 0 : 2.5,
-            due.isEmpty() ? 0 : 3,
-            canClaim.isEmpty() ? 0 : 2.5,
+            due.isEmpty() || externalEarningsUpdates ? 0 : 3,
+            canClaim.isEmpty() || externalEarningsUpdates ? 0 : 2.5,
             canSell.isEmpty() ? 0 : 0.7,
             canUnlock.isEmpty() ? 0 : 0.8,
             canBuySlot.isEmpty() ? 0 : 0.25,
@@ -235,6 +237,72 @@ public final class GameEngine {
         }
         return out;
     }
+
+    // ---------------------------------------------------------------- external earnings updates
+
+    /** Outcome of an earnings update sent by someone outside the game (the backend's scheduler). */
+    public record ExternalUpdate(Status status, long added, long totalPending, long nextEarningsTime, int businesses) {
+        public enum Status { UNKNOWN_PLAYER, NOT_DUE, NO_BUSINESSES, UPDATED }
+    }
+
+    /**
+     * Leaves earnings updates to an external scheduler: the game stops sending its own update transactions and its
+     * claims (which would update silently and move the due time without an event).
+     */
+    public void setExternalEarningsUpdates(boolean external) {
+        this.externalEarningsUpdates = external;
+    }
+
+    /** Wallets of the players that joined so far. Call under the ledger lock (inside a ledger append) for consistency. */
+    public List<String> joinedWallets() {
+        return players.stream().filter(p -> p.created).map(p -> p.wallet).toList();
+    }
+
+    /** The player's on-chain next_earnings_time, or empty when the wallet has not joined. */
+    public java.util.OptionalLong nextEarningsTime(String wallet) {
+        PlayerState p = byWallet(wallet);
+        return p == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(p.nextEarningsTime);
+    }
+
+    /** What an update at {@code now} would do, without changing anything. */
+    public ExternalUpdate checkEarningsUpdate(String wallet, long now) {
+        PlayerState p = byWallet(wallet);
+        if (p == null) {
+            return new ExternalUpdate(ExternalUpdate.Status.UNKNOWN_PLAYER, 0, 0, 0, 0);
+        }
+        if (now < p.nextEarningsTime) {
+            return new ExternalUpdate(ExternalUpdate.Status.NOT_DUE, 0, p.pending, p.nextEarningsTime, p.activeBusinesses());
+        }
+        if (p.activeBusinesses() == 0) {
+            return new ExternalUpdate(ExternalUpdate.Status.NO_BUSINESSES, 0, p.pending, p.nextEarningsTime, 0);
+        }
+        return new ExternalUpdate(ExternalUpdate.Status.UPDATED, accrual(p, now), p.pending, now + GameRules.DAY, p.activeBusinesses());
+    }
+
+    /** Applies an external update (the program's auto-update rules) and returns what happened. */
+    public ExternalUpdate applyEarningsUpdate(String wallet, long now) {
+        ExternalUpdate check = checkEarningsUpdate(wallet, now);
+        if (check.status() != ExternalUpdate.Status.UPDATED) {
+            return check;
+        }
+        PlayerState p = byWallet(wallet);
+        int businesses = p.activeBusinesses();
+        long added = applyAutoUpdate(p, now);
+        stats.record("external_update_earnings", false);
+        return new ExternalUpdate(ExternalUpdate.Status.UPDATED, added, p.pending, p.nextEarningsTime, businesses);
+    }
+
+    private PlayerState byWallet(String wallet) {
+        if (playersByWallet == null) {
+            Map<String, PlayerState> m = new java.util.HashMap<>();
+            players.forEach(p -> m.put(p.wallet, p));
+            playersByWallet = m;
+        }
+        PlayerState p = playersByWallet.get(wallet);
+        return p != null && p.created ? p : null;
+    }
+
+    private volatile Map<String, PlayerState> playersByWallet;
 
     // ---------------------------------------------------------------- earnings maths
 

@@ -97,6 +97,74 @@ public class SolanaRpc {
                 blockTime.isNumber() ? blockTime.asLong() : null, !err.isNull() && !err.isMissingNode(), logs));
     }
 
+    // ------------------------------------------------------------------ sending (earnings automation)
+
+    /** A recent blockhash and the last block height at which a transaction using it can still land. */
+    public record LatestBlockhash(String blockhash, long lastValidBlockHeight, long contextSlot) {
+    }
+
+    /** One entry of getSignatureStatuses; {@code err} is the JSON {@code err} (null when the transaction succeeded). */
+    public record SignatureStatus(long slot, JsonNode err, String confirmationStatus) {
+        public boolean succeeded() {
+            return err == null || err.isNull();
+        }
+    }
+
+    public LatestBlockhash getLatestBlockhash(String commitment) {
+        JsonNode result = call("getLatestBlockhash", List.of(config(commitment)));
+        JsonNode value = result.path("value");
+        return new LatestBlockhash(value.path("blockhash").asText(), value.path("lastValidBlockHeight").asLong(),
+                result.path("context").path("slot").asLong());
+    }
+
+    public long getBlockHeight(String commitment) {
+        return call("getBlockHeight", List.of(config(commitment))).asLong();
+    }
+
+    /**
+     * Sends a signed wire transaction (base64); returns its signature. Retried like every call: re-sending the same
+     * signed bytes is harmless (same signature, the cluster executes it at most once).
+     */
+    public String sendTransaction(byte[] wireTransaction, boolean skipPreflight, String preflightCommitment) {
+        ObjectNode options = json.createObjectNode().put("encoding", "base64").put("skipPreflight", skipPreflight)
+                .put("preflightCommitment", preflightCommitment).put("maxRetries", 5);
+        return call("sendTransaction", List.of(java.util.Base64.getEncoder().encodeToString(wireTransaction), options)).asText();
+    }
+
+    /** Statuses in request order; an empty Optional where the node knows nothing of the signature. At most 256. */
+    public List<Optional<SignatureStatus>> getSignatureStatuses(List<String> signatures, boolean searchTransactionHistory) {
+        ObjectNode options = json.createObjectNode().put("searchTransactionHistory", searchTransactionHistory);
+        JsonNode values = call("getSignatureStatuses", List.of(signatures, options)).path("value");
+        List<Optional<SignatureStatus>> out = new ArrayList<>(signatures.size());
+        for (int i = 0; i < signatures.size(); i++) {
+            JsonNode v = values.path(i);
+            if (v.isNull() || v.isMissingNode()) {
+                out.add(Optional.empty());
+            } else {
+                JsonNode err = v.path("err");
+                out.add(Optional.of(new SignatureStatus(v.path("slot").asLong(), err.isMissingNode() || err.isNull() ? null : err,
+                        v.path("confirmationStatus").isTextual() ? v.path("confirmationStatus").asText() : null)));
+            }
+        }
+        return out;
+    }
+
+    /** Base64 account data per address (empty where the account does not exist). At most 100 addresses. */
+    public List<Optional<byte[]>> getMultipleAccounts(List<String> addresses, String commitment) {
+        ObjectNode options = config(commitment).put("encoding", "base64");
+        JsonNode values = call("getMultipleAccounts", List.of(addresses, options)).path("value");
+        List<Optional<byte[]>> out = new ArrayList<>(addresses.size());
+        for (int i = 0; i < addresses.size(); i++) {
+            JsonNode v = values.path(i);
+            if (v.isNull() || v.isMissingNode()) {
+                out.add(Optional.empty());
+            } else {
+                out.add(Optional.of(java.util.Base64.getDecoder().decode(v.path("data").path(0).asText(""))));
+            }
+        }
+        return out;
+    }
+
     /** A JSON-RPC call with retries; returns {@code result}. */
     public JsonNode call(String method, List<?> params) {
         RpcException last = null;

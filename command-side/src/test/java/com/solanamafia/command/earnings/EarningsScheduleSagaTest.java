@@ -1,0 +1,167 @@
+package com.solanamafia.command.earnings;
+
+import com.solanamafia.api.business.BusinessPurchased;
+import com.solanamafia.api.chain.ChainFact;
+import com.solanamafia.api.chain.ChainPosition;
+import com.solanamafia.api.chain.Lamports;
+import com.solanamafia.api.chain.UnixTime;
+import com.solanamafia.api.chain.Wallet;
+import com.solanamafia.api.earnings.EarningsAccrued;
+import com.solanamafia.api.earnings.EarningsUpdateFailed;
+import com.solanamafia.api.earnings.EarningsUpdateSubmitted;
+import com.solanamafia.api.player.PlayerJoined;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The schedule saga against Axon's stub deadline manager: due time, not-due re-schedule, backoff, confirmation. */
+class EarningsScheduleSagaTest {
+    static final Wallet W = Wallet.of("9JzwTbp1vCcsz3dr6g7LKdJAkKjf5zjLWMr4WMmQqktN");
+    static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
+    static final Instant DUE = T0.plus(Duration.ofDays(1));
+    static final EarningsPolicy POLICY = new EarningsPolicy(Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(3));
+
+    SagaTestFixture<EarningsScheduleSaga> fixture;
+    FakeRequests requests;
+
+    static final class FakeRequests implements EarningsRequests {
+        final List<String> requested = new ArrayList<>();
+        final List<String> confirmed = new ArrayList<>();
+        Outcome outcome = Outcome.SUBMITTED;
+
+        @Override
+        public void scheduled(Wallet wallet, Instant dueAt, Instant fireAt, String phase, int businesses) {
+        }
+
+        @Override
+        public void request(Wallet wallet, Instant dueAt, int attempt, String trigger) {
+            requested.add(dueAt + "#" + attempt + "#" + trigger);
+        }
+
+        @Override
+        public void confirm(Wallet wallet, Instant dueAt, String outcome, String signature, Instant nextDueAt) {
+            confirmed.add(dueAt + "#" + outcome);
+        }
+
+        @Override
+        public Outcome outcome(Wallet wallet, Instant dueAt) {
+            return outcome;
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(EarningsScheduleSaga.class);
+        requests = new FakeRequests();
+        fixture.registerResource(requests);
+        fixture.registerResource(ChainClock.realTime(() -> fixture.currentTime()));
+        fixture.registerResource(POLICY);
+        fixture.setCallbackBehavior((command, metaData) -> null);
+    }
+
+    static ChainFact fact(String sig) {
+        return new ChainFact(new ChainPosition(sig, "0", 0), 1, T0);
+    }
+
+    static PlayerJoined joined() {
+        return new PlayerJoined(W, fact("join"), Lamports.of(10), T0, DUE);
+    }
+
+    static BusinessPurchased purchased() {
+        return new BusinessPurchased(W, fact("buy"), 0, 0, 0, Lamports.of(100_000_000), null, null, 200, null, UnixTime.of(T0));
+    }
+
+    static EarningsAccrued accrued(Instant next) {
+        return new EarningsAccrued(W, fact("accrue" + next.getEpochSecond()), Lamports.of(2_000_000), Lamports.of(2_000_000),
+                UnixTime.of(next), 1);
+    }
+
+    @Test
+    void noScheduleWithoutABusiness() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenNoPriorActivity()
+                .whenAggregate(W.base58()).publishes(joined())
+                .expectActiveSagas(1)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void schedulesAtTheDueTimeAndRequestsThen() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined())
+                .whenAggregate(W.base58()).publishes(purchased())
+                .expectScheduledDeadlineWithName(Duration.ofDays(1).plus(POLICY.grace()), EarningsScheduleSaga.DUE);
+
+        fixture.whenTimeElapses(Duration.ofDays(1).plusSeconds(3))
+                .expectTriggeredDeadlinesWithName(EarningsScheduleSaga.DUE)
+                .expectScheduledDeadlineWithName(POLICY.confirmTimeout(), EarningsScheduleSaga.WATCHDOG);
+        assertThat(requests.requested).containsExactly(DUE + "#0#schedule");
+    }
+
+    @Test
+    void notDueReschedulesWithoutCountingAnAttempt() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined(), purchased());
+        fixture.whenTimeElapses(Duration.ofDays(1).plusSeconds(3));
+        fixture.whenPublishingA(new EarningsUpdateFailed(W, DUE, 0, EarningsUpdateFailed.Kind.NOT_DUE, "6014", "sig1", T0))
+                .expectScheduledDeadlineWithName(POLICY.notDueRetry(), EarningsScheduleSaga.DUE);
+        fixture.whenTimeElapses(POLICY.notDueRetry().plusSeconds(1))   // the fixture lists every deadline met so far
+                .expectTriggeredDeadlinesWithName(EarningsScheduleSaga.DUE, EarningsScheduleSaga.DUE);
+        assertThat(requests.requested).containsExactly(DUE + "#0#schedule", DUE + "#0#schedule");
+    }
+
+    @Test
+    void failuresBackOffExponentially() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined(), purchased());
+        fixture.whenTimeElapses(Duration.ofDays(1).plusSeconds(3));
+        fixture.whenPublishingA(new EarningsUpdateSubmitted(W, DUE, 0, "sig1", 0, 1, 100, T0))
+                .expectNoScheduledDeadlineWithName(Duration.ofSeconds(5), EarningsScheduleSaga.DUE);
+        fixture.whenPublishingA(new EarningsUpdateFailed(W, DUE, 0, EarningsUpdateFailed.Kind.REJECTED, "boom", "sig1", T0))
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), EarningsScheduleSaga.DUE);
+        fixture.whenTimeElapses(Duration.ofSeconds(6)).expectTriggeredDeadlinesWithName(EarningsScheduleSaga.DUE, EarningsScheduleSaga.DUE);
+        fixture.whenPublishingA(new EarningsUpdateFailed(W, DUE, 1, EarningsUpdateFailed.Kind.TRANSIENT, "503", null, T0))
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(10), EarningsScheduleSaga.DUE);
+        fixture.whenTimeElapses(Duration.ofSeconds(11))
+                .expectTriggeredDeadlinesWithName(EarningsScheduleSaga.DUE, EarningsScheduleSaga.DUE, EarningsScheduleSaga.DUE);
+        fixture.whenPublishingA(new EarningsUpdateFailed(W, DUE, 2, EarningsUpdateFailed.Kind.TRANSIENT, "503", null, T0))
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(20), EarningsScheduleSaga.DUE);
+        assertThat(requests.requested).containsExactly(DUE + "#0#schedule", DUE + "#1#retry", DUE + "#2#retry");
+        assertThat(POLICY.backoff(40)).isEqualTo(POLICY.backoffMax());
+    }
+
+    @Test
+    void theIngestersEarningsAccruedConfirmsTheWindowAndSchedulesTheNext() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined(), purchased());
+        fixture.whenTimeElapses(Duration.ofDays(1).plusSeconds(3));
+        Instant next = DUE.plus(Duration.ofDays(1)).plusSeconds(4);
+        fixture.whenPublishingA(accrued(next))
+                .expectScheduledDeadlineWithName(Duration.between(DUE.plusSeconds(3), next).plus(POLICY.grace()), EarningsScheduleSaga.DUE)
+                .expectNoScheduledDeadlineWithName(POLICY.confirmTimeout(), EarningsScheduleSaga.WATCHDOG);
+        assertThat(requests.confirmed).containsExactly(DUE + "#accrued");
+        // a duplicate (or older) event changes nothing
+        fixture.whenPublishingA(accrued(next));
+        assertThat(requests.confirmed).hasSize(1);
+    }
+
+    @Test
+    void aWindowThatLandedWithoutAnEventIsClosedByTheWatchdog() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined(), purchased());
+        fixture.whenTimeElapses(Duration.ofDays(1).plusSeconds(3));
+        requests.outcome = EarningsRequests.Outcome.LANDED;
+        fixture.whenTimeElapses(POLICY.confirmTimeout().plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(EarningsScheduleSaga.DUE, EarningsScheduleSaga.WATCHDOG)
+                .expectScheduledDeadlineWithName(POLICY.notDueRetry(), EarningsScheduleSaga.DUE);
+        assertThat(requests.confirmed).containsExactly(DUE + "#landed-without-event");
+    }
+}
