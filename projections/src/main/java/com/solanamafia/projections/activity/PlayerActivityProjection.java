@@ -46,9 +46,20 @@ public class PlayerActivityProjection {
         this.positions = positions;
     }
 
+    /**
+     * Every event comes here (one handler: Axon would prefer an Object handler over an interface one); events that
+     * are not chain facts only move the read model's position.
+     */
     @EventHandler
-    void on(ChainFactEvent event, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(Object payload, TrackingToken token, @Timestamp Instant recordedAt) {
         long position = ProjectionPositions.positionOf(token);
+        if (payload instanceof ChainFactEvent event) {
+            insert(event, position, recordedAt);
+        }
+        positions.record(NAME, position);
+    }
+
+    private void insert(ChainFactEvent event, long position, Instant recordedAt) {
         ChainFact fact = event.fact();
         JSONB details = details(event);
         for (Wallet wallet : EventWallets.all(event)) {
@@ -66,7 +77,6 @@ public class PlayerActivityProjection {
                     .onConflictDoNothing()
                     .execute();
         }
-        positions.record(NAME, position);
     }
 
     @ResetHandler

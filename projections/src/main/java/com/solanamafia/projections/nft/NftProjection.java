@@ -128,6 +128,15 @@ public class NftProjection {
         history(event.mint(), position, "TRANSFERRED", event.fromWallet(), event.toWallet(), event.fact(), at);
     }
 
+    /**
+     * Any other event: nothing to change, but the read model has now seen this position, so a client waiting for
+     * its own write (X-Read-Model-Position) is not kept waiting by events this read model ignores.
+     */
+    @EventHandler
+    void on(Object other, TrackingToken token) {
+        positions.record(NAME, ProjectionPositions.positionOf(token));
+    }
+
     @ResetHandler
     void reset() {
         db.deleteFrom(NFT_OWNERSHIP).execute();

@@ -149,6 +149,15 @@ public class PlayerSummaryProjection {
                 new Changes().add(PLAYER.ACTIVE_BUSINESS_COUNT, 1));
     }
 
+    /**
+     * Any other event: nothing to change, but the read model has now seen this position, so a client waiting for
+     * its own write (X-Read-Model-Position) is not kept waiting by events this read model ignores.
+     */
+    @EventHandler
+    void on(Object other, TrackingToken token) {
+        positions.record(NAME, ProjectionPositions.positionOf(token));
+    }
+
     @ResetHandler
     void reset() {
         db.deleteFrom(PLAYER).execute();

@@ -139,6 +139,15 @@ public class GlobalStatsProjection {
         apply(event.wallet(), token, false, new Delta().count(GLOBAL_STATS.DISCREPANCIES, 1));
     }
 
+    /**
+     * Any other event: nothing to change, but the read model has now seen this position, so a client waiting for
+     * its own write (X-Read-Model-Position) is not kept waiting by events this read model ignores.
+     */
+    @EventHandler
+    void on(Object other, TrackingToken token) {
+        positions.record(NAME, ProjectionPositions.positionOf(token));
+    }
+
     @ResetHandler
     void reset() {
         db.deleteFrom(GLOBAL_STATS).execute();
