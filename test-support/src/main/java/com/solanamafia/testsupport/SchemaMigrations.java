@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 /** Applies each module's Flyway scripts, one schema and history table per module, as the app does. */
 public final class SchemaMigrations {
-    public static final String[] SCHEMAS = {"event_store", "ingest", "read_model"};
+    public static final String[] SCHEMAS = {"event_store", "ingest", "read_model", "earnings"};
 
     private SchemaMigrations() {
     }

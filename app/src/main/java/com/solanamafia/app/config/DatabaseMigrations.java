@@ -14,7 +14,7 @@ import java.util.List;
  */
 @Component
 public class DatabaseMigrations {
-    static final List<String> SCHEMAS = List.of("event_store", "ingest", "read_model");
+    static final List<String> SCHEMAS = List.of("event_store", "ingest", "read_model", "earnings");
     private static final Logger log = LoggerFactory.getLogger(DatabaseMigrations.class);
 
     public DatabaseMigrations(DataSource dataSource) {
