@@ -183,11 +183,16 @@ class EarningsEndToEndTest {
         submitter.setAfterSubmitHook(null);
         int total = updatesOnChain().values().stream().mapToInt(List::size).sum();
         await().atMost(Duration.ofSeconds(60)).until(() -> updatesOnChain().values().stream().mapToInt(List::size).sum() >= total + 3);
-        assertWindowsPaidOnceAndOnTime();
+        // the crashed window waited for its blockhash to expire (150 slots x 360 s of chain time) before the re-send
+        assertWindowsPaidOnceAndOnTime(150 * 360 + 8 * 3600);
         assertThat(requeued).isNotNull();
     }
 
     void assertWindowsPaidOnceAndOnTime() {
+        assertWindowsPaidOnceAndOnTime(8 * 3600);
+    }
+
+    void assertWindowsPaidOnceAndOnTime(long maxLateChainSeconds) {
         Map<String, List<Update>> updates = updatesOnChain();
         for (List<Update> list : updates.values()) {
             for (int i = 1; i < list.size(); i++) {
@@ -196,7 +201,7 @@ class EarningsEndToEndTest {
                 // exactly one update per window: the next one only after the previous due time passed...
                 assertThat(cur.blockTime()).as("update %s of %s before its window", i, cur.wallet()).isGreaterThanOrEqualTo(prev.next());
                 // ...and not a window skipped (on time: within 8 h of chain time = 8 s of wall time)
-                assertThat(cur.blockTime() - prev.next()).as("lateness of update %s of %s", i, cur.wallet()).isLessThan(8 * 3600);
+                assertThat(cur.blockTime() - prev.next()).as("lateness of update %s of %s", i, cur.wallet()).isLessThan(maxLateChainSeconds);
             }
         }
         // never two successful transactions for one window
