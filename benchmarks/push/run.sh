@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# WebSocket push benchmark: one app instance, N authenticated connections (one wallet each, subscribed to
+# its player channel), events for random players at RATE/s for SECONDS; latency event -> client receipt,
+# server heap per connection, lost/duplicate messages. Results: $DIR/server.txt and $DIR/client.txt.
+#
+#   benchmarks/push/run.sh                      # 10,000 connections, 500 events/s, 60 s
+#   CONNECTIONS=1000 RATE=200 SECONDS_=20 benchmarks/push/run.sh
+#
+# Needs: ulimit -n > CONNECTIONS + 1000 for both processes.
+# PostgreSQL/Redis: embedded test servers, or TEST_PG_URL / TEST_REDIS_URL (see test-support).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+CONNECTIONS=${CONNECTIONS:-10000}
+RATE=${RATE:-500}
+SECONDS_=${SECONDS_:-60}
+DIR=${DIR:-$(mktemp -d /tmp/push-bench.XXXXXX)}
+mkdir -p "$DIR"
+ulimit -n "$(ulimit -Hn)" || true
+echo "results in $DIR"
+cd "$ROOT"
+mvn -q -o -pl benchmarks -am compile
+# the server half runs as a test class of app (heap: the surefire argLine of the parent pom, -Xmx1g)
+mvn -o -pl app -am test -Dtest=PushBenchmarkServer -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dpush.bench.dir="$DIR" -Dpush.bench.connections="$CONNECTIONS" -Dpush.bench.rate="$RATE" \
+  -Dpush.bench.seconds="$SECONDS_" > "$DIR/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+java -Xmx2g -cp benchmarks/target/classes com.solanamafia.bench.push.PushLoadClient \
+  "$DIR" "$CONNECTIONS" "$((RATE * SECONDS_))" | tee "$DIR/client.log"
+wait $SERVER || true
+trap - EXIT
+echo "--- server"; cat "$DIR/server.txt" 2>/dev/null || tail -50 "$DIR/server.log"
+echo "--- client"; cat "$DIR/client.txt"

@@ -1,0 +1,294 @@
+package com.solanamafia.bench.push;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.NamedParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The client half of the WebSocket push benchmark (benchmarks/push/run.sh): N connections, each authenticated as
+ * its own wallet (same derivation as the server half) and subscribed to its player channel; measures latency
+ * from the event's timestamp to receipt, and counts lost, duplicate and out-of-order messages.
+ * JDK only (java.net.http), so it runs from target/classes.
+ *
+ * <p>Arguments: {@code <dir> [connections=10000] [expectedEvents=30000] [host=localhost]}; the server writes
+ * {@code dir/port}, this writes {@code dir/connected}, waits for {@code dir/produced}, then writes
+ * {@code dir/client.txt} and {@code dir/done}.</p>
+ */
+public final class PushLoadClient {
+    private static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z_]+)\"");
+    private static final Pattern NONCE = Pattern.compile("\"message\":\"([^\"]+)\"");
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
+    private static final Pattern K = Pattern.compile("\"earningsAdded\":\"(\\d+)\"");
+
+    private static final int BUCKETS = 60_000; // 1 ms buckets up to 60 s
+    private final AtomicLongArray latency = new AtomicLongArray(BUCKETS + 1);
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong outOfOrder = new AtomicLong();
+    private final AtomicLong closedByServer = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final BitSet seen = new BitSet();
+    private final ConcurrentLinkedQueue<String> closeReasons = new ConcurrentLinkedQueue<>();
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        long expected = args.length > 2 ? Long.parseLong(args[2]) : 30_000;
+        String host = args.length > 3 ? args[3] : "localhost";
+        new PushLoadClient().run(dir, connections, expected, host);
+    }
+
+    static KeyPair keys(int i) throws Exception {
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(("push-bench-" + i).getBytes(StandardCharsets.UTF_8));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+        generator.initialize(NamedParameterSpec.ED25519, random);
+        return generator.generateKeyPair();
+    }
+
+    private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+    static String base58(byte[] bytes) {
+        BigInteger n = new BigInteger(1, bytes);
+        StringBuilder sb = new StringBuilder();
+        BigInteger base = BigInteger.valueOf(58);
+        while (n.signum() > 0) {
+            BigInteger[] qr = n.divideAndRemainder(base);
+            sb.append(ALPHABET.charAt(qr[1].intValue()));
+            n = qr[0];
+        }
+        for (int i = 0; i < bytes.length && bytes[i] == 0; i++) {
+            sb.append('1');
+        }
+        return sb.reverse().toString();
+    }
+
+    private static String group(Pattern p, CharSequence text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    final class Connection implements WebSocket.Listener {
+        final KeyPair keys;
+        final String wallet;
+        final CountDownLatch ready;
+        final Semaphore handshakes;
+        final StringBuilder partial = new StringBuilder();
+        long lastSeq = -1;
+        boolean subscribed;
+        /** java.net.http allows one outstanding send per socket: chain them. */
+        CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+
+        void send(WebSocket ws, String text) {
+            sending = sending.handle((r, e) -> null).thenCompose(x -> ws.sendText(text, true));
+        }
+
+        Connection(KeyPair keys, CountDownLatch ready, Semaphore handshakes) {
+            this.keys = keys;
+            byte[] x509 = keys.getPublic().getEncoded();
+            this.wallet = base58(Arrays.copyOfRange(x509, x509.length - 32, x509.length));
+            this.ready = ready;
+            this.handshakes = handshakes;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    handle(ws, text);
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void handle(WebSocket ws, String text) throws Exception {
+            String type = group(TYPE, text);
+            if ("event".equals(type)) {
+                long now = System.currentTimeMillis();
+                long seq = Long.parseLong(group(SEQ, text));
+                if (seq <= lastSeq) {
+                    duplicates.incrementAndGet();
+                    return;
+                }
+                if (lastSeq >= 0 && seq != lastSeq + 1) {
+                    outOfOrder.incrementAndGet();
+                }
+                lastSeq = seq;
+                long sent = Instant.parse(group(TIMESTAMP, text)).toEpochMilli();
+                latency.incrementAndGet((int) Math.max(0, Math.min(BUCKETS, now - sent)));
+                int k = Integer.parseInt(group(K, text));
+                synchronized (seen) {
+                    if (seen.get(k)) {
+                        duplicates.incrementAndGet();
+                    }
+                    seen.set(k);
+                }
+                received.incrementAndGet();
+            } else if ("challenge".equals(type)) {
+                Signature signer = Signature.getInstance("Ed25519");
+                signer.initSign(keys.getPrivate());
+                signer.update(group(NONCE, text).getBytes(StandardCharsets.UTF_8));
+                send(ws, "{\"type\":\"auth\",\"wallet\":\"" + wallet + "\",\"signature\":\""
+                        + base58(signer.sign()) + "\"}");
+            } else if ("authenticated".equals(type)) {
+                send(ws, "{\"type\":\"subscribe\",\"channels\":[\"player:" + wallet + "\"]}");
+            } else if ("subscribed".equals(type)) {
+                lastSeq = Long.parseLong(group(SEQ, text));
+                if (!subscribed) {
+                    subscribed = true;
+                    handshakes.release();
+                    ready.countDown();
+                }
+            } else if ("ping".equals(type)) {
+                send(ws, "{\"type\":\"pong\"}");
+            } else if ("error".equals(type) || "resync".equals(type)) {
+                errors.incrementAndGet();
+                System.err.println(wallet + ": " + text);
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            closedByServer.incrementAndGet();
+            closeReasons.add(status + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            errors.incrementAndGet();
+            if (!subscribed) {
+                handshakes.release();
+            }
+        }
+    }
+
+    private void run(Path dir, int connections, long expected, String host) throws Exception {
+        Path portFile = dir.resolve("port");
+        while (!Files.exists(portFile)) {
+            Thread.sleep(200);
+        }
+        URI uri = URI.create("ws://" + host + ":" + Files.readString(portFile).trim() + "/ws");
+        HttpClient[] clients = new HttpClient[4];
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        }
+        CountDownLatch ready = new CountDownLatch(connections);
+        Semaphore handshakes = new Semaphore(200);
+        WebSocket[] sockets = new WebSocket[connections];
+        long t0 = System.nanoTime();
+        for (int i = 0; i < connections; i++) {
+            Connection c = new Connection(keys(i), ready, handshakes);
+            handshakes.acquire();
+            int index = i;
+            clients[i % clients.length].newWebSocketBuilder().buildAsync(uri, c)
+                    .whenComplete((ws, e) -> {
+                        if (e != null) {
+                            errors.incrementAndGet();
+                            handshakes.release();
+                            System.err.println("connect " + index + " failed: " + e);
+                        } else {
+                            sockets[index] = ws;
+                        }
+                    });
+        }
+        long readyDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!ready.await(5, TimeUnit.SECONDS) && System.nanoTime() < readyDeadline) {
+            System.out.printf("%d connections ready, %d errors%n", connections - ready.getCount(), errors.get());
+        }
+        double connectSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%d connections authenticated and subscribed in %.1f s%n", connections - ready.getCount(), connectSeconds);
+        Files.writeString(dir.resolve("connected"), "");
+
+        Path produced = dir.resolve("produced");
+        while (!Files.exists(produced)) {
+            Thread.sleep(200);
+            System.out.printf("\rreceived %d", received.get());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (received.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000); // late duplicates would show up now
+        long distinct;
+        synchronized (seen) {
+            distinct = seen.cardinality();
+        }
+        String report = String.format("""
+                connections=%d
+                connect_seconds=%.1f
+                events_expected=%d
+                events_received=%d
+                events_lost=%d
+                duplicates=%d
+                seq_gaps=%d
+                closed_by_server=%d %s
+                errors=%d
+                latency_ms_p50=%d
+                latency_ms_p90=%d
+                latency_ms_p99=%d
+                latency_ms_p999=%d
+                latency_ms_max=%d
+                """, connections - ready.getCount(), connectSeconds, expected, received.get(), expected - distinct,
+                duplicates.get(), outOfOrder.get(), closedByServer.get(), closeReasons.stream().distinct().limit(5).toList(),
+                errors.get(), percentile(0.50), percentile(0.90), percentile(0.99), percentile(0.999), percentile(1.0));
+        Files.writeString(dir.resolve("client.txt"), report);
+        System.out.println("\nPUSH BENCH CLIENT\n" + report);
+        Files.writeString(dir.resolve("done"), "");
+        for (WebSocket ws : sockets) {
+            if (ws != null) {
+                ws.abort();
+            }
+        }
+        System.exit(0);
+    }
+
+    private long percentile(double p) {
+        long total = 0;
+        for (int i = 0; i <= BUCKETS; i++) {
+            total += latency.get(i);
+        }
+        if (total == 0) {
+            return -1;
+        }
+        long rank = (long) Math.ceil(p * total);
+        long seen = 0;
+        for (int i = 0; i <= BUCKETS; i++) {
+            seen += latency.get(i);
+            if (seen >= rank) {
+                return i;
+            }
+        }
+        return BUCKETS;
+    }
+}
