@@ -28,7 +28,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminChain(HttpSecurity http, AdminProperties properties, ProblemWriter problems) throws Exception {
+    SecurityFilterChain adminChain(HttpSecurity http, AdminProperties configured, ProblemWriter problems,
+                                   @org.springframework.beans.factory.annotation.Value("${solana-mafia.solana.rpc-url:}") String rpcUrl)
+            throws Exception {
+        AdminProperties properties = LocalAdminToken.orConfigured(configured, "simulator".equals(rpcUrl));
         return http.securityMatcher("/api/v1/admin/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

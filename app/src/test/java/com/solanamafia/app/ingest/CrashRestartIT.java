@@ -33,7 +33,8 @@ class CrashRestartIT {
     private static final Logger log = LoggerFactory.getLogger(CrashRestartIT.class);
     private static final String LEASE_ACQUIRED = "Ingest lease acquired";
     private static final Map<String, String> SMALL_BATCHES = Map.of(
-            "SOLANA_MAFIA_INGEST_WINDOWSIZE", "40", "SOLANA_MAFIA_INGEST_POLLINTERVAL", "500ms");
+            "SOLANA_MAFIA_INGEST_WINDOWSIZE", "40", "SOLANA_MAFIA_INGEST_POLLINTERVAL", "500ms",
+            "SOLANA_MAFIA_EARNINGS_ENABLED", "false");
 
     static ChainSimulator chain;
     static IdlRegistry registry;
@@ -111,7 +112,8 @@ class CrashRestartIT {
                 .directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(Map.of("DATABASE_URL", db.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", db.user(),
                 "SPRING_DATASOURCE_PASSWORD", db.password(), "REDIS_URL", TestRedis.url(), "SOLANA_RPC_URL", chain.rpcUrl(),
-                "SOLANA_WS_URL", chain.wsUrl(), "SOLANA_MAFIA_DATA_DIR", workDir.resolve("data").toString()));
+                "SOLANA_WS_URL", chain.wsUrl(), "SOLANA_MAFIA_DATA_DIR", workDir.resolve("data").toString(),
+                "SOLANA_MAFIA_EARNINGS_ENABLED", "false"));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();

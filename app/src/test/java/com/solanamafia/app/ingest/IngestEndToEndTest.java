@@ -2,6 +2,7 @@ package com.solanamafia.app.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solanamafia.app.AdminTestToken;
 import com.solanamafia.ingest.idl.IdlRegistry;
 import com.solanamafia.sim.ChainSimulator;
 import com.solanamafia.testsupport.TestPostgres;
@@ -36,7 +37,9 @@ class IngestEndToEndTest {
     static void servers(DynamicPropertyRegistry registry) {
         TestPostgres.freshDatabase("ingest_e2e").register(registry);
         TestRedis.register(registry);
+        AdminTestToken.register(registry);
         registry.add("solana-mafia.simulator.tps", () -> "0");
+        registry.add("solana-mafia.earnings.enabled", () -> "false"); // keep the ledger to what the test appends
         registry.add("solana-mafia.simulator.history", () -> "400");
         registry.add("solana-mafia.simulator.players", () -> "30");
         registry.add("solana-mafia.ingest.window-size", () -> "64");
@@ -97,7 +100,8 @@ class IngestEndToEndTest {
     @Order(4)
     void statusReportsProgressAndTheCheckpoint() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/admin/ingest/status")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://localhost:" + port + "/api/v1/admin/ingest/status"))
+                .header("Authorization", AdminTestToken.header()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode status = new ObjectMapper().readTree(response.body());
         assertThat(status.path("progress").path("phase").asText()).isEqualTo("LIVE");
