@@ -203,6 +203,13 @@ public final class PushSession {
         });
     }
 
+    /** The container closed the connection: drop what is queued. */
+    synchronized void markClosed() {
+        closed = true;
+        queue.clear();
+        queuedChars = 0;
+    }
+
     public boolean isOpen() {
         synchronized (this) {
             if (closed) {

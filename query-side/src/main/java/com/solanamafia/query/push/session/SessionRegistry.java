@@ -79,7 +79,7 @@ public class SessionRegistry implements AutoCloseable {
         if (push == null) {
             return;
         }
-        push.close(CloseCodes.SHUTDOWN); // marks it closed; the socket is already gone
+        push.markClosed(); // the socket is already gone
         for (Subscription sub : push.subscriptions().values()) {
             unsubscribe(push, sub.channel());
         }
