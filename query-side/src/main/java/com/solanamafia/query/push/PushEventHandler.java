@@ -9,7 +9,10 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +25,7 @@ import java.util.List;
 @DisallowReplay
 public class PushEventHandler {
     public static final String PROCESSING_GROUP = "push";
+    private static final String PENDING = PushEventHandler.class.getName() + ".pending";
 
     private final PushEventMapper mapper;
     private final PushMessages messages;
@@ -47,9 +51,25 @@ public class PushEventHandler {
         if (outgoing.isEmpty()) {
             return;
         }
-        int written = store.publish(message.getIdentifier(), position, outgoing);
+        PushStore.EventMessages messagesOfEvent = new PushStore.EventMessages(message.getIdentifier(), position, outgoing);
+        if (!CurrentUnitOfWork.isStarted()) {
+            count(store.publish(List.of(messagesOfEvent)), 1);
+            return;
+        }
+        // one Redis round trip per processor batch: published when the batch commits (before the token does);
+        // a failure rolls the batch back and the processor retries it
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        List<PushStore.EventMessages> pending = batch.getOrComputeResource(PENDING, key -> {
+            List<PushStore.EventMessages> list = new ArrayList<>();
+            batch.onPrepareCommit(u -> count(store.publish(list), list.size()));
+            return list;
+        });
+        pending.add(messagesOfEvent);
+    }
+
+    private void count(int written, int events) {
         if (written == 0) {
-            duplicates.increment();
+            duplicates.increment(events);
         } else {
             published.increment(written);
         }

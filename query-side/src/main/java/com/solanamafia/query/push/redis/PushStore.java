@@ -44,30 +44,45 @@ public class PushStore {
             """;
 
     /*
-     * KEYS: dedupe, fanout, position, then (seqKey, histKey) per channel.
-     * ARGV: dedupeTtl, histMaxLen, histTtl, fanoutMaxLen, position, counterTtl, then (channel, head, tail) per channel.
-     * Returns the number of messages written (0 when the event id was already published).
+     * KEYS: fanout, position, then per event: dedupe, then per message of that event: (seqKey, histKey).
+     * ARGV: dedupeTtl, histMaxLen, histTtl, fanoutMaxLen, counterTtl, eventCount,
+     *       then per event: (position, messageCount, then per message: (channel, head, tail)).
+     * Events already published (dedupe key present) are skipped. Returns the number of messages written.
      */
     private static final String PUBLISH = ENSURE_COUNTER + """
-            if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
             local now = string.format('%d', nowMs())
-            local n = (#KEYS - 3) / 2
-            for i = 0, n - 1 do
-              local seqKey = KEYS[4 + 2 * i]
-              local histKey = KEYS[5 + 2 * i]
-              ensure(seqKey, histKey, ARGV[6])
-              local seq = redis.call('INCR', seqKey)
-              redis.call('EXPIRE', seqKey, ARGV[6])
-              local s = string.format('%d', seq)
-              local msg = ARGV[8 + 3 * i] .. s .. ARGV[9 + 3 * i]
-              redis.call('XADD', histKey, 'MAXLEN', ARGV[2], s .. '-0', 't', now, 'm', msg)
-              redis.call('EXPIRE', histKey, ARGV[3])
-              redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[4], '*', 'c', ARGV[7 + 3 * i], 's', s, 'm', msg)
+            local k = 3
+            local a = 7
+            local written = 0
+            local maxPos = -1
+            for e = 1, tonumber(ARGV[6]) do
+              local dedupe = KEYS[k]
+              k = k + 1
+              local pos = tonumber(ARGV[a])
+              local n = tonumber(ARGV[a + 1])
+              a = a + 2
+              local fresh = redis.call('SET', dedupe, '1', 'NX', 'EX', ARGV[1])
+              for i = 1, n do
+                local seqKey = KEYS[k]
+                local histKey = KEYS[k + 1]
+                if fresh then
+                  ensure(seqKey, histKey, ARGV[5])
+                  local s = string.format('%d', redis.call('INCR', seqKey))
+                  redis.call('EXPIRE', seqKey, ARGV[5])
+                  local msg = ARGV[a + 1] .. s .. ARGV[a + 2]
+                  redis.call('XADD', histKey, 'MAXLEN', ARGV[2], s .. '-0', 't', now, 'm', msg)
+                  redis.call('EXPIRE', histKey, ARGV[3])
+                  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'c', ARGV[a], 's', s, 'm', msg)
+                  written = written + 1
+                end
+                k = k + 2
+                a = a + 3
+              end
+              if pos > maxPos then maxPos = pos end
             end
-            local p = tonumber(ARGV[5])
-            local old = tonumber(redis.call('GET', KEYS[3]) or '-1')
-            if p > old then redis.call('SET', KEYS[3], ARGV[5]) end
-            return n
+            local old = tonumber(redis.call('GET', KEYS[2]) or '-1')
+            if maxPos > old then redis.call('SET', KEYS[2], string.format('%d', maxPos)) end
+            return written
             """;
 
     /*
@@ -132,31 +147,48 @@ public class PushStore {
         return Math.max(properties.historyMaxAge().toSeconds() * 2, 7 * 24 * 3600L);
     }
 
+    /** The messages one domain event causes. */
+    public record EventMessages(String eventId, long position, List<Outgoing> messages) {
+    }
+
     /**
-     * Assigns seqs, appends history and fans out, atomically; returns how many messages were written (0 if this
-     * event id was published before). Throws when Redis is unavailable: the push processor then retries.
+     * Assigns seqs, appends history and fans out, atomically, for a batch of events (one round trip); returns how
+     * many messages were written (events published before are skipped). Throws when Redis is unavailable: the
+     * push processor then retries the batch.
      */
-    public int publish(String eventId, long position, List<Outgoing> messages) {
-        List<Object> keys = new ArrayList<>(3 + 2 * messages.size());
-        keys.add("{push}:dedupe:" + eventId);
+    public int publish(List<EventMessages> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<Object> keys = new ArrayList<>();
         keys.add(FANOUT);
         keys.add(POSITION);
-        List<Object> args = new ArrayList<>(6 + 3 * messages.size());
+        List<Object> args = new ArrayList<>();
         args.add(Long.toString(Math.max(1, properties.dedupeTtl().toSeconds())));
         args.add(Integer.toString(properties.historyMaxLength()));
         args.add(Long.toString(Math.max(1, properties.historyMaxAge().toSeconds())));
         args.add(Integer.toString(properties.fanoutMaxLength()));
-        args.add(Long.toString(position));
         args.add(Long.toString(counterTtlSeconds()));
-        for (Outgoing m : messages) {
-            keys.add(seqKey(m.channel()));
-            keys.add(historyKey(m.channel()));
-            args.add(m.channel());
-            args.add(m.head());
-            args.add(m.tail());
+        args.add(Integer.toString(events.size()));
+        for (EventMessages event : events) {
+            keys.add("{push}:dedupe:" + event.eventId());
+            args.add(Long.toString(event.position()));
+            args.add(Integer.toString(event.messages().size()));
+            for (Outgoing m : event.messages()) {
+                keys.add(seqKey(m.channel()));
+                keys.add(historyKey(m.channel()));
+                args.add(m.channel());
+                args.add(m.head());
+                args.add(m.tail());
+            }
         }
         Long written = script().eval(RScript.Mode.READ_WRITE, PUBLISH, RScript.ReturnType.INTEGER, keys, args.toArray());
         return written == null ? 0 : written.intValue();
+    }
+
+    /** One event's messages; see {@link #publish(List)}. */
+    public int publish(String eventId, long position, List<Outgoing> messages) {
+        return publish(List.of(new EventMessages(eventId, position, messages)));
     }
 
     /** The channel's current seq, and its retained messages after {@code afterSeq} (null: none wanted). */
