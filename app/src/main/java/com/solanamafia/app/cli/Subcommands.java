@@ -8,7 +8,8 @@ public final class Subcommands {
     private static final Map<String, ToIntFunction<String[]>> COMMANDS = Map.of(
             "decode", DecodeSubcommand::run,
             "sim", com.solanamafia.sim.SimCommand::run,
-            "backfill", BackfillSubcommand::run);
+            "backfill", BackfillSubcommand::run,
+            "replay", ReplaySubcommand::run);
 
     private Subcommands() {
     }

@@ -1,0 +1,145 @@
+package com.solanamafia.app.replay;
+
+import com.solanamafia.projections.replay.ReplayJobs;
+import com.solanamafia.projections.replay.ReplayNodeAgent;
+import com.solanamafia.projections.replay.ReplayRunner;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Profile;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Blue/green replay of read models on the JDBC event store (README "Replay"). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReplayProperties.class)
+@Profile("!axon")
+public class ReplayConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(ReplayConfiguration.class);
+
+    @Bean
+    ReplayJobs replayJobs(DSLContext db) {
+        return new ReplayJobs(db);
+    }
+
+    @Bean
+    AxonProcessors replayAxonProcessors(EventProcessingConfiguration processing, TokenStore tokenStore,
+                                        Serializer serializer, TokenSchema tokenSchema, DSLContext db,
+                                        Environment environment) {
+        return new AxonProcessors(processing, tokenStore, serializer, tokenSchema, db, environment);
+    }
+
+    @Bean
+    JdbcReplayEventSource replayEventSource(ConnectionProvider connections, TransactionManager transactions,
+                                            @Qualifier("eventSerializer") Serializer eventSerializer,
+                                            Serializer serializer, EventSchema schema,
+                                            org.axonframework.config.Configuration axon, DSLContext db,
+                                            ReplayProperties properties) {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .schema(schema)
+                .batchSize(properties.readBatchSize())
+                .build();
+        return new JdbcReplayEventSource(engine, schema, db);
+    }
+
+    @Bean
+    String replayNodeId(Environment environment) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown";
+        }
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Bean(destroyMethod = "close")
+    ReplayNodeAgent replayNodeAgent(ReplayJobs jobs, AxonProcessors processors,
+                                    @Qualifier("replayNodeId") String node, ReplayProperties properties) {
+        return new ReplayNodeAgent(jobs, processors, node, properties.pollInterval());
+    }
+
+    @Bean
+    ReplayRunner replayRunner(DSLContext db, PlatformTransactionManager transactions, JdbcReplayEventSource events,
+                              ReplayJobs jobs, AxonProcessors processors, ReplayNodeAgent agent,
+                              ReplayProperties properties) {
+        ReplayRunner runner = new ReplayRunner(db, transactions, events, jobs, processors, agent.node(),
+                new ReplayRunner.Settings(properties.batchSize(), properties.catchUpThreshold(),
+                        properties.ackTimeout(), properties.maxFailedEvents()));
+        runner.onStateChange(agent::nudge);
+        return runner;
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService replayExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "replay-runner");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts the agent after Axon has started the processors (last phase), stops it first. A process that must not
+     * process events (the replay CLI: {@code run-processors=false}) shuts every processor down here.
+     */
+    @Bean
+    SmartLifecycle replayAgentLifecycle(ReplayNodeAgent agent, EventProcessingConfiguration processing,
+                                        ReplayProperties properties) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (!properties.runProcessors()) {
+                    processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+                    log.info("This process runs no event processors");
+                }
+                agent.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                agent.close();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE - 10;
+            }
+        };
+    }
+}

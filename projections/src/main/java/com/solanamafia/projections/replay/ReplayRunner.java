@@ -1,0 +1,309 @@
+package com.solanamafia.projections.replay;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * Rebuilds read models blue/green. BUILDING: fresh handler instances of the read models (from
+ * {@link ReplayableProjections} only) write into shadow tables through a render-mapped jOOQ context, fed straight
+ * from the event store in batches of one transaction each, while the live processors keep serving. Once a pass
+ * over the store finds at most {@code catchUpThreshold} new events, PAUSING: every live instance stops the
+ * processors (each acknowledges in {@code replay_ack}; an instance that starts meanwhile sees the job and holds
+ * them too). SWITCHING: the tail is applied, then one transaction swaps the tables, moves the position rows,
+ * sets the processors' tokens to the replay's position, releases their claims, replaces their dead letters, and
+ * marks the job DONE; the instances then start the processors, which go on from the replay's position.
+ * Any failure (or a runner that stops reporting) leaves the live tables as they were and restarts the processors.
+ */
+public class ReplayRunner {
+    private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
+
+    public record Settings(int batchSize, long catchUpThreshold, Duration ackTimeout, int maxFailedEvents) {
+        public static Settings defaults() {
+            return new Settings(1000, 5000, Duration.ofSeconds(60), 10_000);
+        }
+    }
+
+    private record Failure(String group, TrackedEventMessage<?> event, Throwable cause) {
+    }
+
+    private final DSLContext db;
+    private final TransactionTemplate tx;
+    private final ReplayEventSource events;
+    private final ReplayJobs jobs;
+    private final ProcessorState processors;
+    private final String node;
+    private final Settings settings;
+    private volatile Runnable nudge = () -> { };
+    private final AtomicReference<ReplayJob> current = new AtomicReference<>();
+
+    public ReplayRunner(DSLContext db, PlatformTransactionManager transactions, ReplayEventSource events,
+                        ReplayJobs jobs, ProcessorState processors, String node, Settings settings) {
+        this.db = db;
+        this.tx = new TransactionTemplate(transactions);
+        this.events = events;
+        this.jobs = jobs;
+        this.processors = processors;
+        this.node = node;
+        this.settings = settings;
+    }
+
+    /** Called after each state change, so this instance's agent reacts at once rather than at its next poll. */
+    public void onStateChange(Runnable nudge) {
+        this.nudge = nudge;
+    }
+
+    /** Records a new job run by this instance (refused while another is unfinished). Run it with {@link #run}. */
+    public ReplayJob create(List<String> names, String requestedBy) {
+        List<String> projections = ReplayableProjections.resolve(names).stream()
+                .map(ReplayableProjections.Spec::name).toList();
+        return jobs.create(projections, requestedBy, node);
+    }
+
+    /** The job this instance runs now, with fresh progress figures; null when idle. */
+    public ReplayJob current() {
+        return current.get();
+    }
+
+    /** Runs a job created by {@link #create} to DONE or FAILED; returns the final record. */
+    public ReplayJob run(ReplayJob job) {
+        List<ReplayableProjections.Spec> specs = ReplayableProjections.resolve(job.projections());
+        List<String> tables = ShadowTables.tables(specs);
+        Progress progress = new Progress(job);
+        current.set(job);
+        try {
+            tx.executeWithoutResult(s -> ShadowTables.create(db, tables));
+            DSLContext target = ShadowTables.mapped(db, tables);
+            List<Target> targets = specs.stream()
+                    .map(s -> new Target(s.name(), new AnnotationEventHandlerAdapter(s.newHandler(target)))).toList();
+            progress.total = events.count();
+            log.info("Replay {} of {} started: {} events in the store", job.id(), job.projections(), progress.total);
+            TrackingToken token = null;
+            long applied;
+            do {
+                applied = progress.done;
+                token = applyAvailable(job, targets, token, progress);
+                applied = progress.done - applied;
+                progress.total = Math.max(progress.total, events.count());
+            } while (applied > settings.catchUpThreshold());
+
+            state(job, ReplayJob.State.BUILDING, ReplayJob.State.PAUSING, progress);
+            awaitAcknowledgements(job, progress);
+            state(job, ReplayJob.State.PAUSING, ReplayJob.State.SWITCHING, progress);
+
+            token = applyAvailable(job, targets, token, progress);
+            TrackingToken position = token;
+            tx.executeWithoutResult(s -> {
+                ShadowTables.swap(db, tables, job.projections());
+                for (String group : job.projections()) {
+                    processors.clearDeadLetters(group);
+                    if (position != null) {
+                        processors.moveTokens(group, position);
+                    }
+                }
+                for (Failure failure : progress.failures) {
+                    processors.deadLetter(failure.group(), failure.event(), failure.cause());
+                }
+                if (!jobs.transition(job.id(), ReplayJob.State.SWITCHING, ReplayJob.State.DONE)) {
+                    throw new IllegalStateException("the job was failed by another instance during the switch");
+                }
+            });
+            progress.report(true);
+            log.info("Replay {} of {} done: {} events in {} s ({} failed, dead-lettered)", job.id(),
+                    job.projections(), progress.done, progress.seconds(), progress.failures.size());
+        } catch (RuntimeException | Error e) {
+            log.error("Replay {} of {} failed; the live read models are unchanged", job.id(), job.projections(), e);
+            jobs.fail(job.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            try {
+                tx.executeWithoutResult(s -> ShadowTables.drop(db, tables));
+            } catch (RuntimeException dropFailed) {
+                log.warn("Could not drop the shadow tables of replay {} (the next replay replaces them)", job.id(),
+                        dropFailed);
+            }
+        } finally {
+            nudge.run();
+            ReplayJob last = jobs.find(job.id()).orElse(job);
+            current.set(null);
+            return last;
+        }
+    }
+
+    private void state(ReplayJob job, ReplayJob.State from, ReplayJob.State to, Progress progress) {
+        progress.report(true);
+        if (!jobs.transition(job.id(), from, to)) {
+            throw new IllegalStateException("replay job " + job.id() + " is no longer " + from
+                    + " (failed by another instance?)");
+        }
+        log.info("Replay {}: {}", job.id(), to);
+        current.set(jobs.find(job.id()).orElse(job));
+        nudge.run();
+    }
+
+    private void awaitAcknowledgements(ReplayJob job, Progress progress) {
+        long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
+        while (true) {
+            Set<String> live = jobs.liveNodes();
+            Set<String> acked = jobs.acknowledged(job.id());
+            if (acked.containsAll(live) && acked.contains(node)) {
+                log.info("Replay {}: processors stopped on {}", job.id(), acked);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                live.removeAll(acked);
+                throw new IllegalStateException("instances " + live + " did not stop the processors within "
+                        + settings.ackTimeout().toSeconds() + " s");
+            }
+            progress.report(true);
+            sleep(100);
+        }
+    }
+
+    /** Applies every event after {@code token} up to the store's current head; returns the last token. */
+    private TrackingToken applyAvailable(ReplayJob job, List<Target> targets, TrackingToken token, Progress progress) {
+        TrackingToken last = token;
+        try (Stream<? extends TrackedEventMessage<?>> stream = events.readFrom(token)) {
+            Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
+            List<TrackedEventMessage<?>> batch = new ArrayList<>(settings.batchSize());
+            while (it.hasNext()) {
+                batch.add(it.next());
+                if (batch.size() >= settings.batchSize() || !it.hasNext()) {
+                    apply(targets, batch, progress);
+                    last = batch.get(batch.size() - 1).trackingToken();
+                    progress.position = last.position().orElse(progress.position);
+                    progress.done += batch.size();
+                    batch.clear();
+                    progress.report(false);
+                }
+            }
+        }
+        return last;
+    }
+
+    private void apply(List<Target> targets, List<TrackedEventMessage<?>> batch, Progress progress) {
+        try {
+            tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
+                db.execute("SET LOCAL synchronous_commit = off");
+                for (TrackedEventMessage<?> event : batch) {
+                    for (Target target : targets) {
+                        target.handle(event);
+                    }
+                }
+            }));
+        } catch (HandlerFailed first) {
+            // some event fails: apply the batch again, each event of each read model in a savepoint, and keep the
+            // failures for the dead-letter queue (as the live processors do)
+            tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
+                for (TrackedEventMessage<?> event : batch) {
+                    for (Target target : targets) {
+                        db.execute("SAVEPOINT replay_event");
+                        try {
+                            target.handle(event);
+                            db.execute("RELEASE SAVEPOINT replay_event");
+                        } catch (HandlerFailed failed) {
+                            db.execute("ROLLBACK TO SAVEPOINT replay_event");
+                            progress.failed(new Failure(target.group(), event, failed.getCause()),
+                                    settings.maxFailedEvents());
+                        }
+                    }
+                }
+            }));
+        }
+    }
+
+    private static void inUnitOfWork(TrackedEventMessage<?> first, Runnable work) {
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(first);
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            uow.rollback(e);
+            throw e;
+        }
+        uow.commit();
+    }
+
+    private record Target(String group, AnnotationEventHandlerAdapter adapter) {
+        void handle(TrackedEventMessage<?> event) {
+            try {
+                if (adapter.canHandle(event)) {
+                    adapter.handle(event);
+                }
+            } catch (Exception e) {
+                throw new HandlerFailed(group, event, e);
+            }
+        }
+    }
+
+    private static final class HandlerFailed extends RuntimeException {
+        HandlerFailed(String group, TrackedEventMessage<?> event, Exception cause) {
+            super(group + " failed on " + event.getPayloadType().getSimpleName() + " at "
+                    + event.trackingToken().position().orElse(-1) + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private final class Progress {
+        final ReplayJob job;
+        final long started = System.nanoTime();
+        final List<Failure> failures = new ArrayList<>();
+        long total;
+        long done;
+        long position = -1;
+        long reportedAt;
+
+        Progress(ReplayJob job) {
+            this.job = job;
+        }
+
+        double seconds() {
+            return Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        }
+
+        void failed(Failure failure, int max) {
+            failures.add(failure);
+            log.warn("Replay {}: {}", job.id(), failure.cause().getMessage());
+            if (failures.size() > max) {
+                throw new IllegalStateException("more than " + max + " events failed; the replay stops");
+            }
+        }
+
+        void report(boolean force) {
+            long now = System.nanoTime();
+            if (!force && now - reportedAt < 1_000_000_000L) {
+                return;
+            }
+            reportedAt = now;
+            double rate = done / seconds();
+            long shownTotal = Math.max(total, done);
+            Long eta = rate <= 0 ? null : (long) Math.ceil((shownTotal - done) / rate);
+            jobs.progress(job.id(), shownTotal, done, rate, eta, position, failures.size());
+            ReplayJob row = jobs.find(job.id()).orElse(job);
+            current.set(row);
+            if (row.state() == ReplayJob.State.FAILED) {
+                throw new IllegalStateException("replay job " + job.id() + " was failed: " + row.error());
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package com.solanamafia.projections.replay;
+
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.MappedTable;
+import org.jooq.conf.RenderMapping;
+import org.jooq.conf.Settings;
+import org.jooq.conf.SettingsTools;
+import org.jooq.impl.DSL;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.solanamafia.projections.replay.ReplayableProjections.NEXT;
+import static com.solanamafia.projections.replay.ReplayableProjections.POSITION_TABLE;
+import static com.solanamafia.projections.replay.ReplayableProjections.SCHEMA;
+
+/**
+ * The shadow tables of a replay: {@code read_model.<t>__next}, created {@code LIKE <t> INCLUDING ALL} (columns,
+ * defaults, constraints, indexes), a jOOQ context whose render mapping sends the read models' statements there,
+ * and the swap: in one transaction the live table is dropped, the shadow renamed to its name and its indexes and
+ * constraints renamed to the live ones' names (so later migrations find them).
+ */
+public final class ShadowTables {
+    private ShadowTables() {
+    }
+
+    public static List<String> tables(List<ReplayableProjections.Spec> specs) {
+        List<String> tables = new ArrayList<>();
+        specs.forEach(s -> tables.addAll(s.tables()));
+        return tables;
+    }
+
+    /** (Re)creates empty shadows of the tables and of the position table. */
+    public static void create(DSLContext db, List<String> tables) {
+        for (String table : withPositions(tables)) {
+            db.execute("DROP TABLE IF EXISTS " + SCHEMA + "." + table + NEXT);
+            db.execute("CREATE TABLE " + SCHEMA + "." + table + NEXT + " (LIKE " + SCHEMA + "." + table
+                    + " INCLUDING ALL)");
+        }
+    }
+
+    public static void drop(DSLContext db, List<String> tables) {
+        for (String table : withPositions(tables)) {
+            db.execute("DROP TABLE IF EXISTS " + SCHEMA + "." + table + NEXT);
+        }
+    }
+
+    /** A jOOQ context like {@code db} (same connections and transactions) that writes the shadows instead. */
+    public static DSLContext mapped(DSLContext db, List<String> tables) {
+        MappedSchema schema = new MappedSchema().withInput(SCHEMA);
+        for (String table : withPositions(tables)) {
+            schema.withTables(new MappedTable().withInput(table).withOutput(table + NEXT));
+        }
+        Settings settings = SettingsTools.clone(db.settings())
+                .withRenderMapping(new RenderMapping().withSchemata(schema));
+        Configuration configuration = db.configuration().derive(settings);
+        return DSL.using(configuration);
+    }
+
+    /**
+     * Replaces the live tables by their shadows, and the projections' position rows by the replayed ones. Must run
+     * in a transaction (nothing is visible before its commit); takes ACCESS EXCLUSIVE locks in table order, so
+     * readers wait for the commit (milliseconds) and then read the new tables.
+     */
+    public static void swap(DSLContext db, List<String> tables, List<String> projections) {
+        db.execute("SET LOCAL lock_timeout = '10s'");
+        for (String table : tables) {
+            db.execute("LOCK TABLE " + SCHEMA + "." + table + ", " + SCHEMA + "." + table + NEXT
+                    + " IN ACCESS EXCLUSIVE MODE");
+        }
+        for (String table : tables) {
+            Map<String, String> liveNames = new HashMap<>();
+            for (Record index : indexes(db, table)) {
+                liveNames.put(shape(index.get(1, String.class)), index.get(0, String.class));
+            }
+            List<Record> shadowIndexes = indexes(db, table + NEXT);
+            db.execute("DROP TABLE " + SCHEMA + "." + table);
+            db.execute("ALTER TABLE " + SCHEMA + "." + table + NEXT + " RENAME TO " + table);
+            for (Record index : shadowIndexes) {
+                String liveName = liveNames.get(shape(index.get(1, String.class)));
+                String name = index.get(0, String.class);
+                if (liveName != null && !liveName.equals(name)) {
+                    db.execute("ALTER INDEX " + SCHEMA + "." + name + " RENAME TO " + liveName);
+                }
+            }
+        }
+        for (String projection : projections) {
+            db.execute("DELETE FROM " + SCHEMA + "." + POSITION_TABLE + " WHERE projection = ?", projection);
+            db.execute("INSERT INTO " + SCHEMA + "." + POSITION_TABLE + " SELECT * FROM " + SCHEMA + "." + POSITION_TABLE
+                    + NEXT + " WHERE projection = ?", projection);
+        }
+        db.execute("DROP TABLE " + SCHEMA + "." + POSITION_TABLE + NEXT);
+    }
+
+    private static List<Record> indexes(DSLContext db, String table) {
+        return db.fetch("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                + "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ?::regclass ORDER BY c.relname",
+                SCHEMA + "." + table);
+    }
+
+    /** An index definition without its own name and its table's name: equal for a table and its shadow. */
+    static String shape(String definition) {
+        return definition.replaceFirst("INDEX \\S+ ON \\S+", "INDEX ON");
+    }
+
+    private static List<String> withPositions(List<String> tables) {
+        List<String> all = new ArrayList<>(tables);
+        all.add(POSITION_TABLE);
+        return all;
+    }
+}
