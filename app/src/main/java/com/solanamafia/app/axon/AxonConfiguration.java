@@ -1,5 +1,6 @@
 package com.solanamafia.app.axon;
 
+import com.solanamafia.command.support.BoundedAggregateCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -17,6 +18,12 @@ public class AxonConfiguration {
     ConfigurerModule errorsPropagate() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Aggregates the ingester touched recently, so a window does not reload them from the event store. */
+    @Bean
+    BoundedAggregateCache aggregateCache(@Value("${solana-mafia.aggregate-cache-size:100000}") int size) {
+        return new BoundedAggregateCache(size);
     }
 
     @Bean

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code backfill [--from-slot N | --from-signature S] [--until SLOT]}: reads the program's history up to the
  * head (or SLOT) into the event store once, with a progress bar, and exits. It takes the ingest lease, so it
- * never runs beside a live ingester; the start options apply only when there is no checkpoint yet.
+ * never runs beside a live ingester; the start options apply only when there is no checkpoint yet. Event
+ * processors are stopped here so the event store gets the whole machine: read models catch up when the app runs.
  */
 final class BackfillSubcommand {
     private BackfillSubcommand() {
@@ -43,6 +44,8 @@ final class BackfillSubcommand {
         Long until = cli.has("--until") ? Long.valueOf(cli.value("--until")) : null;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SolanaMafia.class)
                 .web(WebApplicationType.NONE).properties(properties.toArray(String[]::new)).run()) {
+            context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors().values()
+                    .forEach(org.axonframework.eventhandling.EventProcessor::shutDown);
             IngestSettings settings = context.getBean(IngestSettings.class);
             try (PostgresLease lease = new PostgresLease(
                     com.solanamafia.app.ingest.IngestConfiguration.unpooled(context.getBean(DataSource.class)),

@@ -3,6 +3,7 @@ package com.solanamafia.app.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solanamafia.app.config.SolanaEndpoints;
 import com.solanamafia.command.chainfacts.ChainFactCommands;
+import com.solanamafia.command.support.BoundedAggregateCache;
 import com.solanamafia.ingest.idl.IdlRegistry;
 import com.solanamafia.ingest.lease.PostgresLease;
 import com.solanamafia.ingest.live.LogsListener;
@@ -140,11 +141,13 @@ public class IngestConfiguration {
     @Bean
     @ConditionalOnProperty(name = "solana-mafia.ingest.enabled", havingValue = "true", matchIfMissing = true)
     IngestService ingestService(CatchUp catchUp, DataSource dataSource, SolanaEndpoints endpoints,
-                                IngestSettings settings, IngestProgress progress, Semaphore ingestWake) {
+                                IngestSettings settings, IngestProgress progress, Semaphore ingestWake,
+                                BoundedAggregateCache aggregateCache) {
         PostgresLease lease = new PostgresLease(unpooled(dataSource), "ingest:" + settings.programId(), instanceName());
         LogsListener listener = new LogsListener(endpoints.wsUrl(), settings.programId(), settings.commitment(),
                 ingestWake::release);
-        return new IngestService(catchUp, lease, listener, progress, settings.pollInterval(), ingestWake);
+        return new IngestService(catchUp, lease, listener, progress, settings.pollInterval(), ingestWake,
+                aggregateCache::removeAll);
     }
 
     /** The lease needs a connection of its own: a pooled one would keep the advisory lock when "closed". */

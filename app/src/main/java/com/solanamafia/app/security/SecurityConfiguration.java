@@ -18,6 +18,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * sessions, no CSRF (no cookies are used, so API clients' POSTs are not cross-site forgeable).
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @EnableConfigurationProperties(AdminProperties.class)
 public class SecurityConfiguration {
 

@@ -26,17 +26,20 @@ public class IngestService implements SmartLifecycle {
     private final IngestProgress progress;
     private final Duration pollInterval;
     private final Semaphore wake;
+    private final Runnable onLeaseAcquired;
     private volatile boolean running;
     private Thread worker;
 
+    /** @param onLeaseAcquired runs each time this instance becomes the writer (e.g. to drop cached aggregates) */
     public IngestService(CatchUp catchUp, PostgresLease lease, LogsListener listener, IngestProgress progress,
-                         Duration pollInterval, Semaphore wake) {
+                         Duration pollInterval, Semaphore wake, Runnable onLeaseAcquired) {
         this.catchUp = catchUp;
         this.lease = lease;
         this.listener = listener;
         this.progress = progress;
         this.pollInterval = pollInterval;
         this.wake = wake;
+        this.onLeaseAcquired = onLeaseAcquired;
     }
 
     @Override
@@ -82,6 +85,7 @@ public class IngestService implements SmartLifecycle {
                 continue;
             }
             log.info("Ingest lease acquired by {}", lease.owner());
+            onLeaseAcquired.run();
             listener.start();
             followChain();
             listener.stop();
