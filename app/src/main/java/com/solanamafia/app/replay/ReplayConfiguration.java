@@ -3,6 +3,7 @@ package com.solanamafia.app.replay;
 import com.solanamafia.projections.replay.ReplayJobs;
 import com.solanamafia.projections.replay.ReplayNodeAgent;
 import com.solanamafia.projections.replay.ReplayRunner;
+import com.solanamafia.query.cache.ReadCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -88,11 +89,14 @@ public class ReplayConfiguration {
     @Bean
     ReplayRunner replayRunner(DSLContext db, PlatformTransactionManager transactions, JdbcReplayEventSource events,
                               ReplayJobs jobs, AxonProcessors processors, ReplayNodeAgent agent,
-                              ReplayProperties properties) {
+                              ReplayProperties properties, ReadCache cache) {
         ReplayRunner runner = new ReplayRunner(db, transactions, events, jobs, processors, agent.node(),
                 new ReplayRunner.Settings(properties.batchSize(), properties.catchUpThreshold(),
                         properties.ackTimeout(), properties.maxFailedEvents()));
-        runner.onStateChange(agent::nudge);
+        runner.onStateChange(() -> {
+            agent.nudge();
+            cache.invalidateAll();   // after a switch every cached answer may be stale
+        });
         return runner;
     }
 

@@ -1,14 +1,18 @@
 package com.solanamafia.projections.support;
 
+import com.solanamafia.api.chain.ChainFactEvent;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static com.solanamafia.projections.jooq.Tables.PROJECTION_POSITION;
@@ -17,9 +21,16 @@ import static com.solanamafia.projections.jooq.Tables.PROJECTION_POSITION;
 @Component
 public class ProjectionPositions {
     private final DSLContext db;
+    private volatile ReadModelChangeListener changes;
 
     public ProjectionPositions(DSLContext db) {
         this.db = db;
+    }
+
+    /** Optional: told after each committed batch which wallets each read model touched (cache invalidation). */
+    @Autowired(required = false)
+    public void setChangeListener(ReadModelChangeListener changes) {
+        this.changes = changes;
     }
 
     public static long positionOf(TrackingToken token) {
@@ -43,6 +54,16 @@ public class ProjectionPositions {
             return max;
         });
         highest.accumulateAndGet(position, Math::max);
+        ReadModelChangeListener listener = changes;
+        if (listener != null && CurrentUnitOfWork.get().getMessage() != null
+                && CurrentUnitOfWork.get().getMessage().getPayload() instanceof ChainFactEvent event) {
+            Set<String> wallets = root.getOrComputeResource("projection-changes:" + projection, key -> {
+                Set<String> touched = new HashSet<>();
+                root.afterCommit(uow -> listener.changed(projection, touched));
+                return touched;
+            });
+            EventWallets.all(event).forEach(w -> wallets.add(w.base58()));
+        }
     }
 
     public void advance(String projection, long position) {

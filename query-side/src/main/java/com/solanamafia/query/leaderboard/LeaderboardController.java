@@ -8,6 +8,7 @@ import com.solanamafia.query.api.ListResponse;
 import com.solanamafia.query.api.NotFoundException;
 import com.solanamafia.query.api.Params;
 import com.solanamafia.query.api.ReadModelPosition;
+import com.solanamafia.query.cache.ReadCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "leaderboards")
 public class LeaderboardController {
     private final QueryGateway queries;
+    private final ReadCache cache;
 
-    public LeaderboardController(QueryGateway queries) {
+    public LeaderboardController(QueryGateway queries, ReadCache cache) {
         this.queries = queries;
+        this.cache = cache;
     }
 
     @Operation(summary = "A leaderboard: earnings (accrued), invested (lifetime) or referrals, best first",
@@ -40,8 +43,13 @@ public class LeaderboardController {
             throw new NotFoundException("no leaderboard '" + board + "'; there are earnings, invested and referrals");
         }
         FindLeaderboard query = new FindLeaderboard(kind, Params.limit(limit), Params.numericCursor(cursor));
-        Leaderboard answer = queries.query(query, ResponseTypes.instanceOf(Leaderboard.class)).join();
-        return ReadModelPosition.ok(ListResponse.of(answer.entries(), limit, answer.nextCursor()),
-                answer.readModelPosition());
+        ReadCache.Entry<Leaderboard> answer = cache.leaderboard(kind + ":" + query.limit() + ":" + query.cursor(),
+                Leaderboard.class,
+                () -> {
+                    Leaderboard found = queries.query(query, ResponseTypes.instanceOf(Leaderboard.class)).join();
+                    return new ReadCache.Entry<>(found, found.readModelPosition());
+                });
+        return ReadModelPosition.ok(ListResponse.of(answer.body().entries(), limit, answer.body().nextCursor()),
+                answer.position());
     }
 }

@@ -7,6 +7,7 @@ import com.solanamafia.api.query.player.PlayerView;
 import com.solanamafia.query.api.NotFoundException;
 import com.solanamafia.query.api.Params;
 import com.solanamafia.query.api.ReadModelPosition;
+import com.solanamafia.query.cache.ReadCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "players")
 public class PlayerController {
     private final QueryGateway queries;
+    private final ReadCache cache;
 
-    public PlayerController(QueryGateway queries) {
+    public PlayerController(QueryGateway queries, ReadCache cache) {
         this.queries = queries;
+        this.cache = cache;
     }
 
     @Operation(summary = "A player's summary",
@@ -33,10 +36,13 @@ public class PlayerController {
     @GetMapping("/{wallet}")
     public ResponseEntity<PlayerView> player(@PathVariable String wallet) {
         Wallet key = Params.key("wallet", wallet);
-        PlayerAnswer answer = queries.query(new FindPlayer(key), ResponseTypes.instanceOf(PlayerAnswer.class)).join();
-        if (answer.player() == null) {
-            throw new NotFoundException("no player with wallet " + wallet, answer.readModelPosition());
+        ReadCache.Entry<PlayerView> answer = cache.player(key.base58(), PlayerView.class, () -> {
+            PlayerAnswer found = queries.query(new FindPlayer(key), ResponseTypes.instanceOf(PlayerAnswer.class)).join();
+            return new ReadCache.Entry<>(found.player(), found.readModelPosition());
+        });
+        if (answer.body() == null) {
+            throw new NotFoundException("no player with wallet " + wallet, answer.position());
         }
-        return ReadModelPosition.ok(answer.player(), answer.readModelPosition());
+        return ReadModelPosition.ok(answer.body(), answer.position());
     }
 }
