@@ -114,6 +114,7 @@ public class EarningsConfiguration {
     @Bean
     RecurringTask<Void> earningsSubmitterTask(EarningsProperties p, EarningsSubmitter submitter) {
         return Tasks.recurring("earnings-submitter", FixedDelay.of(p.tickEvery()))
+                .defaultPriority(com.github.kagkarlsson.scheduler.task.Priority.HIGH)
                 .execute((instance, context) -> {
                     if (p.isEnabled()) {
                         submitter.tick();
