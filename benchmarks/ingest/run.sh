@@ -18,7 +18,9 @@ cleanup() {
 trap cleanup EXIT
 
 mvn -q -B -DskipTests package
-CP="benchmarks/target/classes:$(mvn -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+# our own modules from this build's target/classes, never a possibly stale copy in ~/.m2
+DEPS=$(mvn -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout | tr ':' '\n' | grep -v '/com/solanamafia/' | paste -sd:)
+CP="benchmarks/target/classes:ingest/target/classes:chain-sim/target/classes:core-api/target/classes:command-side/target/classes:$DEPS"
 JAR=app/target/solana-mafia.jar
 
 runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
