@@ -40,6 +40,7 @@ final class ReplaySubcommand {
         }
         String[] properties = {"solana-mafia.ingest.enabled=false", "solana-mafia.earnings.enabled=false",
                 "solana-mafia.push.enabled=false", "solana-mafia.replay.run-processors=false",
+                "solana-mafia.replay.parallelism=8", "spring.datasource.hikari.maximum-pool-size=16",
                 "logging.level.root=WARN", "logging.level.com.solanamafia=WARN"};
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SolanaMafia.class)
                 .web(WebApplicationType.NONE).properties(properties).run()) {

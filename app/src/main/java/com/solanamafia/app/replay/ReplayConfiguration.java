@@ -92,7 +92,7 @@ public class ReplayConfiguration {
                               ReplayProperties properties, ReadCache cache) {
         ReplayRunner runner = new ReplayRunner(db, transactions, events, jobs, processors, agent.node(),
                 new ReplayRunner.Settings(properties.batchSize(), properties.catchUpThreshold(),
-                        properties.ackTimeout(), properties.maxFailedEvents()));
+                        properties.ackTimeout(), properties.maxFailedEvents(), properties.parallelism()));
         runner.onStateChange(() -> {
             agent.nudge();
             cache.invalidateAll();   // after a switch every cached answer may be stale

@@ -33,9 +33,14 @@ import java.util.stream.Stream;
 public class ReplayRunner {
     private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
 
-    public record Settings(int batchSize, long catchUpThreshold, Duration ackTimeout, int maxFailedEvents) {
+    /**
+     * {@code parallelism}: how many read models of a job are written at once, each on its own thread, connection
+     * and transaction per batch (the shadow tables of different read models are independent).
+     */
+    public record Settings(int batchSize, long catchUpThreshold, Duration ackTimeout, int maxFailedEvents,
+                           int parallelism) {
         public static Settings defaults() {
-            return new Settings(1000, 5000, Duration.ofSeconds(60), 10_000);
+            return new Settings(1000, 5000, Duration.ofSeconds(60), 10_000, 4);
         }
     }
 
@@ -51,6 +56,7 @@ public class ReplayRunner {
     private final Settings settings;
     private volatile Runnable nudge = () -> { };
     private final AtomicReference<ReplayJob> current = new AtomicReference<>();
+    private volatile java.util.concurrent.ExecutorService workers;
 
     public ReplayRunner(DSLContext db, PlatformTransactionManager transactions, ReplayEventSource events,
                         ReplayJobs jobs, ProcessorState processors, String node, Settings settings) {
@@ -86,6 +92,13 @@ public class ReplayRunner {
         List<String> tables = ShadowTables.tables(specs);
         Progress progress = new Progress(job);
         current.set(job);
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(settings.parallelism(), specs.size())), r -> {
+                    Thread t = new Thread(r, "replay-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.workers = workers;
         try {
             tx.executeWithoutResult(s -> ShadowTables.create(db, tables));
             DSLContext target = ShadowTables.mapped(db, tables);
@@ -136,6 +149,7 @@ public class ReplayRunner {
                         dropFailed);
             }
         } finally {
+            workers.shutdownNow();
             nudge.run();
             ReplayJob last = jobs.find(job.id()).orElse(job);
             current.set(null);
@@ -180,7 +194,9 @@ public class ReplayRunner {
             Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
             List<TrackedEventMessage<?>> batch = new ArrayList<>(settings.batchSize());
             while (it.hasNext()) {
-                batch.add(it.next());
+                TrackedEventMessage<?> event = it.next();
+                event.getPayload();   // deserialize once, here, not in every worker
+                batch.add(event);
                 if (batch.size() >= settings.batchSize() || !it.hasNext()) {
                     apply(targets, batch, progress);
                     last = batch.get(batch.size() - 1).trackingToken();
@@ -194,31 +210,55 @@ public class ReplayRunner {
         return last;
     }
 
+    /** Applies a batch to every read model of the job: each read model in its own transaction, in parallel. */
     private void apply(List<Target> targets, List<TrackedEventMessage<?>> batch, Progress progress) {
+        if (targets.size() == 1 || workers == null) {
+            targets.forEach(target -> apply(target, batch, progress));
+            return;
+        }
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (Target target : targets) {
+            running.add(workers.submit(() -> apply(target, batch, progress)));
+        }
+        RuntimeException failure = null;
+        for (java.util.concurrent.Future<?> future : running) {
+            try {
+                future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void apply(Target target, List<TrackedEventMessage<?>> batch, Progress progress) {
         try {
             tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
                 db.execute("SET LOCAL synchronous_commit = off");
                 for (TrackedEventMessage<?> event : batch) {
-                    for (Target target : targets) {
-                        target.handle(event);
-                    }
+                    target.handle(event);
                 }
             }));
         } catch (HandlerFailed first) {
-            // some event fails: apply the batch again, each event of each read model in a savepoint, and keep the
-            // failures for the dead-letter queue (as the live processors do)
+            // some event fails: apply the batch again, each event in a savepoint, and keep the failures for the
+            // dead-letter queue (as the live processors do)
             tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
                 for (TrackedEventMessage<?> event : batch) {
-                    for (Target target : targets) {
-                        db.execute("SAVEPOINT replay_event");
-                        try {
-                            target.handle(event);
-                            db.execute("RELEASE SAVEPOINT replay_event");
-                        } catch (HandlerFailed failed) {
-                            db.execute("ROLLBACK TO SAVEPOINT replay_event");
-                            progress.failed(new Failure(target.group(), event, failed.getCause()),
-                                    settings.maxFailedEvents());
-                        }
+                    db.execute("SAVEPOINT replay_event");
+                    try {
+                        target.handle(event);
+                        db.execute("RELEASE SAVEPOINT replay_event");
+                    } catch (HandlerFailed failed) {
+                        db.execute("ROLLBACK TO SAVEPOINT replay_event");
+                        progress.failed(new Failure(target.group(), event, failed.getCause()),
+                                settings.maxFailedEvents());
                     }
                 }
             }));
@@ -281,7 +321,7 @@ public class ReplayRunner {
             return Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         }
 
-        void failed(Failure failure, int max) {
+        synchronized void failed(Failure failure, int max) {
             failures.add(failure);
             log.warn("Replay {}: {}", job.id(), failure.cause().getMessage());
             if (failures.size() > max) {
