@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -191,14 +195,26 @@ public class SolanaRpc {
         ArrayNode paramArray = request.putArray("params");
         params.forEach(p -> paramArray.add(json.valueToTree(p)));
         HttpResponse<byte[]> response;
+        CompletableFuture<HttpResponse<byte[]>> call;
         try {
-            response = http.send(HttpRequest.newBuilder(url).timeout(timeout)
+            call = http.sendAsync(HttpRequest.newBuilder(url).timeout(timeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new RpcException(method + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), true, null, e);
+            throw new RpcException(method + ": cannot encode the request: " + e.getMessage(), false, null, e);
+        }
+        try {
+            // The request timeout only covers the wait for the headers; a body that stalls must not hang us.
+            response = call.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new RpcException(method + ": no complete response within " + timeout.toMillis() * 2 + " ms", true, null, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RpcException(method + ": " + cause.getClass().getSimpleName() + " " + cause.getMessage(), true, null, cause);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new RpcException(method + ": interrupted", false, null, e);
         }
