@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingest benchmarks (issue "Ingester"): backfill of EVENTS program events from the chain simulator into the
 # event store, compared with a plain PostgreSQL COPY of the same rows; then live latency at TPS tx/s.
-# Usage: benchmarks/ingest/run.sh [EVENTS=200000] [TPS=200] [SECONDS=60]
+# Usage: benchmarks/ingest/run.sh [EVENTS=200000] [TPS=200] [SECONDS=60]   (LEDGER=file reuses a generated ledger)
 # Runs its own PostgreSQL 15 (fsync ON: durable figures) and Redis on loopback; needs the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,8 +29,12 @@ redis-server --port $REDIS_PORT --bind 127.0.0.1 --save '' --appendonly no --dae
 psql() { command psql -h 127.0.0.1 -p $PG_PORT -U postgres "$@"; }
 psql -qc "CREATE DATABASE backfill" -c "CREATE DATABASE live"
 
-echo "== generating a ledger with >= $EVENTS program events"
-java -cp "$CP" com.solanamafia.bench.ingest.LedgerWriter "$WORK/ledger.jsonl" "$EVENTS" 5000 1
+if [ -n "${LEDGER:-}" ]; then
+  echo "== reusing the ledger $LEDGER"; cp "$LEDGER" "$WORK/ledger.jsonl"
+else
+  echo "== generating a ledger with >= $EVENTS program events"
+  java -cp "$CP" com.solanamafia.bench.ingest.LedgerWriter "$WORK/ledger.jsonl" "$EVENTS" 5000 1
+fi
 
 echo "== backfill"
 java -jar $JAR sim --port $SIM_PORT --ledger "$WORK/ledger.jsonl" > "$WORK/sim.log" 2>&1 & PIDS+=($!)
