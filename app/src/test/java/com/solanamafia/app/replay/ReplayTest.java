@@ -387,6 +387,8 @@ class ReplayTest {
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             JsonNode done = awaitJob(json.readTree(accepted.body()).path("id").asLong());
             assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("DONE");
+            // the other instance restarts its processors on its next poll after DONE, not before DONE is written
+            await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 2);
             assertThat(calls).containsExactly("stop nfts", "start nfts");
             assertThat(jobs.acknowledged(done.path("id").asLong())).contains("second-instance");
         }
