@@ -14,6 +14,7 @@ import com.solanamafia.ingest.pipeline.IngestProgress;
 import com.solanamafia.ingest.pipeline.IngestService;
 import com.solanamafia.ingest.pipeline.IngestSettings;
 import com.solanamafia.ingest.pipeline.IngestStore;
+import com.solanamafia.ingest.pipeline.NewAggregates;
 import com.solanamafia.ingest.pipeline.TransactionApplier;
 import com.solanamafia.ingest.quarantine.QuarantineReprocessor;
 import com.solanamafia.ingest.quarantine.QuarantineStore;
@@ -23,6 +24,8 @@ import com.solanamafia.ingest.status.IngestAdminController;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,7 +60,7 @@ public class IngestConfiguration {
         String programId = endpoints.programId() == null || endpoints.programId().isBlank()
                 ? registry.programIds().iterator().next() : endpoints.programId();
         return new IngestSettings(programId, endpoints.commitment(), properties.pageSize(), properties.windowSize(),
-                properties.fetchParallelism(), properties.pollInterval(), properties.fromSlot(), properties.fromSignature());
+                properties.fetchParallelism(), properties.rpcBatchSize(), properties.pollInterval(), properties.fromSlot(), properties.fromSignature());
     }
 
     @Bean
@@ -99,9 +102,12 @@ public class IngestConfiguration {
     @Bean
     TransactionApplier transactionApplier(IngestSettings settings, IdlRegistry registry, ChainEventTranslator translator,
                                           CommandGateway commands, IngestStore store, QuarantineStore quarantine,
-                                          PlatformTransactionManager transactions, IngestMetrics metrics) {
+                                          PlatformTransactionManager transactions, IngestMetrics metrics,
+                                          ObjectProvider<JdbcEventStorageEngine> jdbcEventStore) {
+        // only the JDBC event store (not Axon Server) lives in the database the ingest store can query
+        NewAggregates.Lookup newAggregates = jdbcEventStore.getIfAvailable() != null ? store::withoutEvents : NewAggregates.Lookup.NONE;
         return new TransactionApplier(settings.programId(), registry, translator, commands, store, quarantine,
-                new TransactionTemplate(transactions), metrics);
+                new TransactionTemplate(transactions), metrics, newAggregates);
     }
 
     @Bean(destroyMethod = "shutdownNow")

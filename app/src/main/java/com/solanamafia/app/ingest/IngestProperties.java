@@ -18,6 +18,7 @@ public record IngestProperties(
         @Min(1) @Max(1000) int pageSize,
         @Min(1) @Max(5000) int windowSize,
         @Min(1) @Max(64) int fetchParallelism,
+        @Min(1) @Max(100) int rpcBatchSize,
         Duration pollInterval,
         Long fromSlot,
         String fromSignature,
@@ -27,6 +28,7 @@ public record IngestProperties(
         pageSize = pageSize == 0 ? 1000 : pageSize;
         windowSize = windowSize == 0 ? 500 : windowSize;
         fetchParallelism = fetchParallelism == 0 ? 8 : fetchParallelism;
+        rpcBatchSize = rpcBatchSize == 0 ? 20 : rpcBatchSize;
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         versions = versions == null ? List.of() : versions;
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -119,14 +120,32 @@ public class CatchUp {
                 s.slotLag(), s.transactionsPerSecond(), s.etaSeconds() == null ? "-" : s.etaSeconds());
     }
 
+    /** Fetches a window in JSON-RPC batches, several batches in flight; failed transactions need no fetch. */
     private CompletableFuture<List<ChainTransaction>> fetch(List<SignatureInfo> window) {
-        List<CompletableFuture<ChainTransaction>> calls = window.stream()
-                .map(info -> info.failed()
-                        ? CompletableFuture.completedFuture(new ChainTransaction(info.signature(), info.slot(), info.blockTime(), true, List.of()))
-                        : CompletableFuture.supplyAsync(() -> fetchOne(info), fetchPool))
-                .toList();
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                .thenApply(done -> calls.stream().map(CompletableFuture::join).toList());
+        List<CompletableFuture<List<ChainTransaction>>> chunks = new ArrayList<>();
+        for (int from = 0; from < window.size(); from += settings.rpcBatchSize()) {
+            List<SignatureInfo> chunk = window.subList(from, Math.min(from + settings.rpcBatchSize(), window.size()));
+            chunks.add(CompletableFuture.supplyAsync(() -> fetchChunk(chunk), fetchPool));
+        }
+        return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> chunks.stream().flatMap(c -> c.join().stream()).toList());
+    }
+
+    private List<ChainTransaction> fetchChunk(List<SignatureInfo> chunk) {
+        List<SignatureInfo> toFetch = chunk.stream().filter(info -> !info.failed()).toList();
+        List<Optional<ChainTransaction>> fetched = toFetch.isEmpty() ? List.of()
+                : rpc.getTransactions(toFetch.stream().map(SignatureInfo::signature).toList(), settings.commitment());
+        List<ChainTransaction> out = new ArrayList<>(chunk.size());
+        int next = 0;
+        for (SignatureInfo info : chunk) {
+            if (info.failed()) {
+                out.add(new ChainTransaction(info.signature(), info.slot(), info.blockTime(), true, List.of()));
+            } else {
+                Optional<ChainTransaction> tx = fetched.get(next++);
+                out.add(tx.isPresent() ? tx.get() : fetchOne(info));
+            }
+        }
+        return out;
     }
 
     /** A listed transaction the node cannot return yet is asked for again; it is never skipped. */

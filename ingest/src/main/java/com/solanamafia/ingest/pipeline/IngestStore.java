@@ -35,6 +35,17 @@ public class IngestStore {
                 String.class, (Object) signatures.toArray(String[]::new)));
     }
 
+    /** Those of the aggregates that have no event in the event store. */
+    public Set<String> withoutEvents(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> absent = new HashSet<>(aggregateIds);
+        absent.removeAll(jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM event_store.domain_event_entry "
+                + "WHERE aggregate_identifier = ANY(?)", String.class, (Object) aggregateIds.toArray(String[]::new)));
+        return absent;
+    }
+
     public void recordTransactions(String programId, List<AppliedTransaction> transactions) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("INSERT INTO ingest.applied_transaction (signature, program_id, slot, block_time, status, "

@@ -11,6 +11,8 @@ import com.solanamafia.ingest.quarantine.QuarantineItem;
 import com.solanamafia.ingest.quarantine.QuarantineStore;
 import com.solanamafia.ingest.rpc.ChainTransaction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -18,9 +20,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import static org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage;
 
 /**
  * Applies transactions, in chain order, as one database transaction: the domain events their program events
@@ -39,10 +45,12 @@ public class TransactionApplier {
     private final QuarantineStore quarantine;
     private final TransactionTemplate transactions;
     private final IngestMetrics metrics;
+    private final NewAggregates.Lookup newAggregates;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     public TransactionApplier(String programId, IdlRegistry registry, ChainEventTranslator translator,
                               CommandGateway commands, IngestStore store, QuarantineStore quarantine,
-                              TransactionTemplate transactions, IngestMetrics metrics) {
+                              TransactionTemplate transactions, IngestMetrics metrics, NewAggregates.Lookup newAggregates) {
         this.programId = programId;
         this.decoder = new TransactionLogDecoder(registry);
         this.translator = translator;
@@ -51,6 +59,7 @@ public class TransactionApplier {
         this.quarantine = quarantine;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.newAggregates = newAggregates;
     }
 
     /** @return the number of domain-event-producing program events applied (0 when all were known) */
@@ -61,7 +70,7 @@ public class TransactionApplier {
         BatchResult result = transactions.execute(status -> {
             UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
             try {
-                BatchResult applied = applyInUnitOfWork(batch);
+                BatchResult applied = applyInUnitOfWork(batch, unitOfWork);
                 unitOfWork.commit();
                 return applied;
             } catch (RuntimeException | Error e) {
@@ -75,33 +84,26 @@ public class TransactionApplier {
         return result;
     }
 
-    private BatchResult applyInUnitOfWork(List<ChainTransaction> batch) {
+    private BatchResult applyInUnitOfWork(List<ChainTransaction> batch, UnitOfWork<?> window) {
         Set<String> known = store.alreadyApplied(batch.stream().map(ChainTransaction::signature).toList());
+        List<PlannedTransaction> planned = new ArrayList<>();
+        for (ChainTransaction tx : batch) {
+            if (!known.contains(tx.signature())) {
+                planned.add(plan(tx));
+            }
+        }
+        Set<String> targets = new HashSet<>();
+        planned.forEach(p -> p.commands().forEach(c -> targets.add(c.target())));
+        NewAggregates.register(window, newAggregates.withoutEvents(targets));
+
         List<IngestStore.AppliedTransaction> recorded = new ArrayList<>();
         List<DecodedEvent> positions = new ArrayList<>();
-        for (ChainTransaction tx : batch) {
-            if (known.contains(tx.signature())) {
-                continue;
+        for (PlannedTransaction p : planned) {
+            for (PlannedCommand c : p.commands()) {
+                commands.sendAndWait(c.command());
+                positions.add(c.event());
             }
-            TransactionDecodeResult decoded = decoder.decode(tx.signature(), tx.logMessages(), tx.failed(), tx.slot(), tx.blockTime());
-            if (decoded.failedTransaction()) {
-                metrics.failedTransaction();
-                recorded.add(new IngestStore.AppliedTransaction(tx, "failed", 0));
-                continue;
-            }
-            if (decoded.truncated()) {
-                metrics.truncatedTransaction();
-                log.warn("Transaction {} has truncated logs: events after the cut may be missing", tx.signature());
-            }
-            quarantineProblems(tx, decoded);
-            int applied = 0;
-            for (DecodedEvent event : decoded.events()) {
-                if (dispatch(tx, event)) {
-                    positions.add(event);
-                    applied++;
-                }
-            }
-            recorded.add(new IngestStore.AppliedTransaction(tx, decoded.truncated() ? "truncated" : "applied", applied));
+            recorded.add(new IngestStore.AppliedTransaction(p.tx(), p.status(), p.commands().size()));
         }
         store.recordTransactions(programId, recorded);
         store.recordPositions(positions);
@@ -109,22 +111,47 @@ public class TransactionApplier {
         return new BatchResult(recorded.size(), positions.size());
     }
 
-    private boolean dispatch(ChainTransaction tx, DecodedEvent event) {
+    /** Decodes a transaction and translates its events; what cannot be decoded or translated is quarantined. */
+    private PlannedTransaction plan(ChainTransaction tx) {
+        TransactionDecodeResult decoded = decoder.decode(tx.signature(), tx.logMessages(), tx.failed(), tx.slot(), tx.blockTime());
+        if (decoded.failedTransaction()) {
+            metrics.failedTransaction();
+            return new PlannedTransaction(tx, "failed", List.of());
+        }
+        if (decoded.truncated()) {
+            metrics.truncatedTransaction();
+            log.warn("Transaction {} has truncated logs: events after the cut may be missing", tx.signature());
+        }
+        quarantineProblems(tx, decoded);
+        List<PlannedCommand> planned = new ArrayList<>();
+        for (DecodedEvent event : decoded.events()) {
+            Object command = translate(tx, event);
+            if (command != null) {
+                planned.add(new PlannedCommand(event, command, targets.resolveTarget(asCommandMessage(command)).getIdentifier()));
+            }
+        }
+        return new PlannedTransaction(tx, decoded.truncated() ? "truncated" : "applied", planned);
+    }
+
+    private Object translate(ChainTransaction tx, DecodedEvent event) {
         ChainFact fact = new ChainFact(event.position(), tx.slot(),
                 tx.blockTime() == null ? null : Instant.ofEpochSecond(tx.blockTime()));
-        Object command;
         try {
             var version = decoder.registry().lookup(event.programId(), tx.slot()).orElseThrow();
-            command = translator.toCommand(event, fact, version.idl());
+            return translator.toCommand(event, fact, version.idl());
         } catch (RuntimeException e) {
             quarantine.add(programId, tx.signature(), event.position().instructionPath(), event.position().ordinal(),
                     tx.slot(), tx.blockTime(), QuarantineItem.UNMAPPABLE, "Program data: " + event.rawBase64(),
                     event.name() + ": " + e.getMessage());
             metrics.quarantined();
-            return false;
+            return null;
         }
-        commands.sendAndWait(command);
-        return true;
+    }
+
+    private record PlannedTransaction(ChainTransaction tx, String status, List<PlannedCommand> commands) {
+    }
+
+    private record PlannedCommand(DecodedEvent event, Object command, String target) {
     }
 
     private void quarantineProblems(ChainTransaction tx, TransactionDecodeResult decoded) {

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Solana JSON-RPC over HTTP for ingestion. Rate limits (429 + Retry-After), 5xx, timeouts, malformed
@@ -87,9 +88,32 @@ public class SolanaRpc {
 
     /** Empty when the node does not (yet) have the transaction at this commitment. */
     public Optional<ChainTransaction> getTransaction(String signature, String commitment) {
-        ObjectNode options = config(commitment).put("encoding", "json").put("maxSupportedTransactionVersion", 0);
-        JsonNode result = call("getTransaction", List.of(signature, options));
-        if (result.isNull()) {
+        return toTransaction(signature, call("getTransaction", List.of(signature, transactionOptions(commitment))));
+    }
+
+    /**
+     * getTransaction for each signature as one JSON-RPC batch (one HTTP request), in order; empty where the node does
+     * not (yet) return the transaction or answers that item with a retryable error.
+     */
+    public List<Optional<ChainTransaction>> getTransactions(List<String> signatures, String commitment) {
+        if (signatures.size() == 1) {
+            return List.of(getTransaction(signatures.get(0), commitment));
+        }
+        ObjectNode options = transactionOptions(commitment);
+        List<JsonNode> results = callBatch("getTransaction", signatures.stream().map(s -> List.of(s, options)).toList());
+        List<Optional<ChainTransaction>> out = new ArrayList<>(signatures.size());
+        for (int i = 0; i < signatures.size(); i++) {
+            out.add(toTransaction(signatures.get(i), results.get(i)));
+        }
+        return out;
+    }
+
+    private ObjectNode transactionOptions(String commitment) {
+        return config(commitment).put("encoding", "json").put("maxSupportedTransactionVersion", 0);
+    }
+
+    private static Optional<ChainTransaction> toTransaction(String signature, JsonNode result) {
+        if (result == null || result.isNull()) {
             return Optional.empty();
         }
         JsonNode meta = result.path("meta");
@@ -171,10 +195,23 @@ public class SolanaRpc {
 
     /** A JSON-RPC call with retries; returns {@code result}. */
     public JsonNode call(String method, List<?> params) {
+        return withRetries(method, () -> callOnce(method, params));
+    }
+
+    /**
+     * One JSON-RPC batch request of {@code method} with each parameter list, with retries; the results in order. An
+     * item answered with a retryable error comes back as {@code null} (like "not available yet"), any other item error
+     * fails the call.
+     */
+    public List<JsonNode> callBatch(String method, List<? extends List<?>> paramLists) {
+        return withRetries(method, () -> callBatchOnce(method, paramLists));
+    }
+
+    private <T> T withRetries(String method, Supplier<T> once) {
         RpcException last = null;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             try {
-                return callOnce(method, params);
+                return once.get();
             } catch (RpcException e) {
                 last = e;
                 if (!e.retryable() || attempt == retry.maxAttempts()) {
@@ -191,59 +228,120 @@ public class SolanaRpc {
     }
 
     private JsonNode callOnce(String method, List<?> params) {
+        Exchange exchange = post(method, request(method, params));
+        JsonNode body = exchange.body();
+        if (!body.isObject()) {
+            throw new RpcException(method + ": malformed JSON-RPC response (HTTP " + exchange.status() + ")", true);
+        }
+        throwIfError(method, body.get("error"));
+        if (exchange.status() != 200 || !body.has("result")) {
+            throw new RpcException(method + ": HTTP " + exchange.status() + " without a result", exchange.status() == 408, null, null);
+        }
+        return body.get("result");
+    }
+
+    private List<JsonNode> callBatchOnce(String method, List<? extends List<?>> paramLists) {
+        ArrayNode batch = json.createArrayNode();
+        paramLists.forEach(params -> batch.add(request(method, params)));
+        long firstId = batch.get(0).get("id").asLong();
+        Exchange exchange = post(method + " batch", batch);
+        JsonNode body = exchange.body();
+        if (body.isObject()) {   // the node answered the batch as a whole: refused or failed
+            throwIfError(method + " batch (set the RPC batch size to 1 if the node refuses batches)", body.get("error"));
+        }
+        if (!body.isArray() || exchange.status() != 200) {
+            throw new RpcException(method + " batch: malformed JSON-RPC response (HTTP " + exchange.status() + ")", true);
+        }
+        JsonNode[] results = new JsonNode[paramLists.size()];
+        boolean[] answered = new boolean[paramLists.size()];
+        for (JsonNode item : body) {
+            long index = item.path("id").asLong(-1) - firstId;
+            if (index < 0 || index >= results.length || answered[(int) index]) {
+                throw new RpcException(method + " batch: an answer with an unknown or repeated id", true);
+            }
+            answered[(int) index] = true;
+            JsonNode error = item.get("error");
+            if (error != null && !error.isNull()) {
+                throwIfNotRetryable(method, error);
+                continue;   // a retryable item error: the caller asks again
+            }
+            results[(int) index] = item.get("result");
+        }
+        for (boolean a : answered) {
+            if (!a) {
+                throw new RpcException(method + " batch: " + results.length + " requests, fewer answers", true);
+            }
+        }
+        return java.util.Arrays.asList(results);
+    }
+
+    private ObjectNode request(String method, List<?> params) {
         ObjectNode request = json.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet()).put("method", method);
         ArrayNode paramArray = request.putArray("params");
         params.forEach(p -> paramArray.add(json.valueToTree(p)));
+        return request;
+    }
+
+    private void throwIfError(String method, JsonNode error) {
+        if (error != null && !error.isNull()) {
+            int code = error.path("code").asInt();
+            throw new RpcException(method + ": RPC error " + code + " " + error.path("message").asText(),
+                    RETRYABLE_RPC_ERRORS.contains(code), null, null);
+        }
+    }
+
+    private void throwIfNotRetryable(String method, JsonNode error) {
+        if (!RETRYABLE_RPC_ERRORS.contains(error.path("code").asInt())) {
+            throwIfError(method, error);
+        }
+    }
+
+    private record Exchange(int status, JsonNode body) {
+    }
+
+    /** POSTs a request (or batch); 429 and 5xx and unparseable bodies are retryable failures. */
+    private Exchange post(String what, JsonNode payload) {
         HttpResponse<byte[]> response;
         CompletableFuture<HttpResponse<byte[]>> call;
         try {
             call = http.sendAsync(HttpRequest.newBuilder(url).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build(),
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(payload))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new RpcException(method + ": cannot encode the request: " + e.getMessage(), false, null, e);
+            throw new RpcException(what + ": cannot encode the request: " + e.getMessage(), false, null, e);
         }
         try {
             // The request timeout only covers the wait for the headers; a body that stalls must not hang us.
             response = call.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new RpcException(method + ": no complete response within " + timeout.toMillis() * 2 + " ms", true, null, e);
+            throw new RpcException(what + ": no complete response within " + timeout.toMillis() * 2 + " ms", true, null, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RpcException(method + ": " + cause.getClass().getSimpleName() + " " + cause.getMessage(), true, null, cause);
+            throw new RpcException(what + ": " + cause.getClass().getSimpleName() + " " + cause.getMessage(), true, null, cause);
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            throw new RpcException(method + ": interrupted", false, null, e);
+            throw new RpcException(what + ": interrupted", false, null, e);
         }
         int status = response.statusCode();
         if (status == 429) {
-            throw new RpcException(method + ": HTTP 429", true, retryAfter(response), null);
+            throw new RpcException(what + ": HTTP 429", true, retryAfter(response), null);
         }
         if (status >= 500) {
-            throw new RpcException(method + ": HTTP " + status, true, retryAfter(response), null);
+            throw new RpcException(what + ": HTTP " + status, true, retryAfter(response), null);
         }
         JsonNode body;
         try {
             body = json.readTree(response.body());
         } catch (IOException e) {
-            throw new RpcException(method + ": malformed JSON response (HTTP " + status + ")", true, null, e);
+            throw new RpcException(what + ": malformed JSON response (HTTP " + status + ")", true, null, e);
         }
-        if (body == null || !body.isObject()) {
-            throw new RpcException(method + ": malformed JSON-RPC response (HTTP " + status + ")", true);
+        if (body == null) {
+            throw new RpcException(what + ": empty response (HTTP " + status + ")", true);
         }
-        JsonNode error = body.get("error");
-        if (error != null && !error.isNull()) {
-            int code = error.path("code").asInt();
-            throw new RpcException(method + ": RPC error " + code + " " + error.path("message").asText(),
-                    RETRYABLE_RPC_ERRORS.contains(code), null, null);
-        }
-        if (status != 200 || !body.has("result")) {
-            throw new RpcException(method + ": HTTP " + status + " without a result", status == 408, null, null);
-        }
-        return body.get("result");
+        return new Exchange(status, body);
     }
 
     private static Duration retryAfter(HttpResponse<?> response) {

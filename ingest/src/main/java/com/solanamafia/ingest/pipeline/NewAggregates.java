@@ -1,0 +1,43 @@
+package com.solanamafia.ingest.pipeline;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The aggregates a window's commands target that have no event in the store yet, checked with one query per window.
+ * The event store answers their first load with an empty stream instead of two queries (snapshot, events) each; a
+ * later load in the same window finds the aggregate in the unit of work.
+ */
+public final class NewAggregates {
+    private static final String RESOURCE = NewAggregates.class.getName();
+
+    private NewAggregates() {
+    }
+
+    /** Finds which of the aggregates have no event in the store; {@link #NONE} where the store cannot be queried. */
+    public interface Lookup {
+        Lookup NONE = ids -> Set.of();
+
+        Set<String> withoutEvents(Collection<String> aggregateIds);
+    }
+
+    static void register(UnitOfWork<?> root, Set<String> aggregateIds) {
+        root.resources().put(RESOURCE, new HashSet<>(aggregateIds));
+    }
+
+    /**
+     * True, once, when the current window found no event of this aggregate in the store: only its first load may skip
+     * the store (any later read, a snapshotter's say, must see the events appended since).
+     */
+    public static boolean takeKnownNew(String aggregateId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        Set<String> ids = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+        return ids != null && ids.remove(aggregateId);
+    }
+}
