@@ -41,7 +41,7 @@ java -jar $JAR sim --port $SIM_PORT --ledger "$WORK/ledger.jsonl" > "$WORK/sim.l
 until curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' http://127.0.0.1:$SIM_PORT; do sleep 0.5; done
 export DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/backfill" SPRING_DATASOURCE_USERNAME=postgres \
        REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SOLANA_RPC_URL="http://127.0.0.1:$SIM_PORT" SOLANA_MAFIA_DATA_DIR="$WORK/data"
-java -Xmx2g -jar $JAR backfill | tr '\r' '\n' | tail -2
+java -Xmx2g -jar $JAR backfill | tr "\r" "\n" > "$WORK/backfill.log"; grep -E "Backfill (done|stopped)" "$WORK/backfill.log"
 kill "${PIDS[0]}"; PIDS=()
 ROWS=$(psql -d backfill -Atc "SELECT count(*) FROM event_store.domain_event_entry")
 echo "domain events in the store: $ROWS"

@@ -59,6 +59,9 @@ public class CatchUp {
             return 0;
         }
         progress.found(pending.size());
+        if (progress.phase() == IngestProgress.Phase.STARTING) {   // the backfill CLI runs catch-up alone
+            progress.phase(IngestProgress.Phase.BACKFILL);
+        }
         progress.runStarted(pending.size());
         applyInWindows(pending, head);
         return pending.size();
