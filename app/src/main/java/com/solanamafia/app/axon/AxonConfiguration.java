@@ -1,5 +1,6 @@
 package com.solanamafia.app.axon;
 
+import com.solanamafia.api.chain.CommandTargets;
 import com.solanamafia.command.support.BoundedAggregateCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -24,6 +25,12 @@ public class AxonConfiguration {
     @Bean
     BoundedAggregateCache aggregateCache(@Value("${solana-mafia.aggregate-cache-size:100000}") int size) {
         return new BoundedAggregateCache(size);
+    }
+
+    /** Named by the aggregates' {@code @Aggregate(commandTargetResolver)}. */
+    @Bean
+    CommandTargets commandTargets() {
+        return CommandTargets.INSTANCE;
     }
 
     @Bean

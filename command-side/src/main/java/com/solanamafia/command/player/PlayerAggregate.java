@@ -53,7 +53,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * NFT ownership lives in {@code NftAggregate} (one stream per mint): a transfer names no slot and concerns two
  * wallets, while mint-level rules (never minted, not the owner) need only the mint's history.
  */
-@Aggregate(snapshotTriggerDefinition = "playerSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "playerSnapshotTrigger", cache = "aggregateCache",
+        commandTargetResolver = "commandTargets")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class PlayerAggregate {

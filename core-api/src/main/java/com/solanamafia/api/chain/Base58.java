@@ -46,34 +46,38 @@ public final class Base58 {
 
     /** @throws IllegalArgumentException when the text holds a character outside the alphabet */
     public static byte[] decode(String input) {
-        if (input.isEmpty()) {
-            return new byte[0];
+        int zeros = 0;   // each leading '1' is a zero byte
+        while (zeros < input.length() && input.charAt(zeros) == ALPHABET[0]) {
+            zeros++;
         }
-        byte[] input58 = new byte[input.length()];
-        for (int i = 0; i < input.length(); i++) {
+        // The number in little-endian 32-bit limbs; each base58 digit holds log256(58) < 0.733 bytes.
+        int[] limbs = new int[(int) (input.length() * 733L / 1000 + 1) / 4 + 1];
+        int used = 0;
+        for (int i = zeros; i < input.length(); i++) {
             char c = input.charAt(i);
             int digit = c < 128 ? INDEXES[c] : -1;
             if (digit < 0) {
                 throw new IllegalArgumentException("invalid base58 character '" + c + "' at position " + i);
             }
-            input58[i] = (byte) digit;
-        }
-        int zeros = 0;
-        while (zeros < input58.length && input58[zeros] == 0) {
-            zeros++;
-        }
-        byte[] decoded = new byte[input.length()];
-        int outputStart = decoded.length;
-        for (int inputStart = zeros; inputStart < input58.length; ) {
-            decoded[--outputStart] = divmod(input58, inputStart, 58, 256);
-            if (input58[inputStart] == 0) {
-                inputStart++;
+            long carry = digit;
+            for (int j = 0; j < used; j++) {
+                carry += (limbs[j] & 0xFFFFFFFFL) * 58;
+                limbs[j] = (int) carry;
+                carry >>>= 32;
+            }
+            if (carry != 0) {
+                limbs[used++] = (int) carry;
             }
         }
-        while (outputStart < decoded.length && decoded[outputStart] == 0) {
-            outputStart++;
+        int significant = used * 4;
+        while (significant > 0 && (limbs[(significant - 1) / 4] >>> ((significant - 1) % 4 * 8) & 0xFF) == 0) {
+            significant--;
         }
-        return Arrays.copyOfRange(decoded, outputStart - zeros, decoded.length);
+        byte[] out = new byte[zeros + significant];
+        for (int b = 0; b < significant; b++) {
+            out[out.length - 1 - b] = (byte) (limbs[b / 4] >>> (b % 4 * 8));
+        }
+        return out;
     }
 
     private static byte divmod(byte[] number, int firstDigit, int base, int divisor) {

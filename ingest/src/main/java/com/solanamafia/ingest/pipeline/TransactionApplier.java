@@ -1,6 +1,7 @@
 package com.solanamafia.ingest.pipeline;
 
 import com.solanamafia.api.chain.ChainFact;
+import com.solanamafia.api.chain.CommandTargets;
 import com.solanamafia.ingest.idl.IdlRegistry;
 import com.solanamafia.ingest.logs.DecodeFailure;
 import com.solanamafia.ingest.logs.DecodedEvent;
@@ -11,8 +12,6 @@ import com.solanamafia.ingest.quarantine.QuarantineItem;
 import com.solanamafia.ingest.quarantine.QuarantineStore;
 import com.solanamafia.ingest.rpc.ChainTransaction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -25,8 +24,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage;
 
 /**
  * Applies transactions, in chain order, as one database transaction: the domain events their program events
@@ -46,7 +43,6 @@ public class TransactionApplier {
     private final TransactionTemplate transactions;
     private final IngestMetrics metrics;
     private final NewAggregates.Lookup newAggregates;
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     public TransactionApplier(String programId, IdlRegistry registry, ChainEventTranslator translator,
                               CommandGateway commands, IngestStore store, QuarantineStore quarantine,
@@ -127,7 +123,7 @@ public class TransactionApplier {
         for (DecodedEvent event : decoded.events()) {
             Object command = translate(tx, event);
             if (command != null) {
-                planned.add(new PlannedCommand(event, command, targets.resolveTarget(asCommandMessage(command)).getIdentifier()));
+                planned.add(new PlannedCommand(event, command, CommandTargets.INSTANCE.targetOf(command)));
             }
         }
         return new PlannedTransaction(tx, decoded.truncated() ? "truncated" : "applied", planned);
