@@ -41,6 +41,13 @@ DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" SPRING_DATASOU
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 until curl -sf "localhost:$PORT/health/db" > /dev/null; do sleep 1; done
+# Measure a steady state: every event processor (sagas included) caught up with the event store first.
+behind() {
+  "${PSQL[@]}" -Atc "SELECT coalesce(max(lag), 0) FROM (SELECT (SELECT max(global_index) FROM event_store.domain_event_entry)
+      - coalesce(min((substring(convert_from(token, 'UTF8') from '\"index\":([0-9]+)'))::bigint), -1) AS lag
+      FROM event_store.token_entry GROUP BY processor_name) t"
+}
+while [ "$(behind)" -gt 100 ]; do echo "   processors behind by $(behind) events"; sleep 5; done
 mvn -q -o -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" > /dev/null
 CP="benchmarks/target/classes:$(cat "$OUT/cp.txt")"
 java -cp "$CP" com.solanamafia.bench.api.ApiLoad "http://localhost:$PORT" "$OUT/wallets.txt" 200 10 > /dev/null  # warm-up
