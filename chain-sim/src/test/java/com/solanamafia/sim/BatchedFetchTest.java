@@ -64,6 +64,30 @@ class BatchedFetchTest {
     }
 
     @Test
+    void concurrentBatchesOfOneClientEachGetTheirOwnAnswersAtFirstTry() throws Exception {
+        List<String> signatures = generated(200);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        SolanaRpc rpc = new SolanaRpc(URI.create(sim.rpcUrl()), new ObjectMapper(), RetryPolicy.DEFAULT,
+                Duration.ofSeconds(5), meters);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<List<Optional<ChainTransaction>>>> calls = new ArrayList<>();
+            for (int from = 0; from < signatures.size(); from += 10) {
+                List<String> chunk = signatures.subList(from, from + 10);
+                calls.add(pool.submit(() -> rpc.getTransactions(chunk, "confirmed")));
+            }
+            List<String> fetched = new ArrayList<>();
+            for (var call : calls) {
+                call.get().forEach(tx -> fetched.add(tx.orElseThrow().signature()));
+            }
+            assertThat(fetched).isEqualTo(signatures);
+            assertThat(meters.counter("ingest.rpc.retries").count()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void rateLimitsServerErrorsAndTruncatedBodiesAreRetriedAsAWholeBatch() {
         List<String> signatures = generated(40);
         List<Optional<ChainTransaction>> clean = rpc(sim.rpcUrl()).getTransactions(signatures, "confirmed");

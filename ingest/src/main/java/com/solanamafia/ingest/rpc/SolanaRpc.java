@@ -17,7 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -242,8 +244,12 @@ public class SolanaRpc {
 
     private List<JsonNode> callBatchOnce(String method, List<? extends List<?>> paramLists) {
         ArrayNode batch = json.createArrayNode();
-        paramLists.forEach(params -> batch.add(request(method, params)));
-        long firstId = batch.get(0).get("id").asLong();
+        Map<Long, Integer> indexById = new HashMap<>();   // ids are unique per client, not contiguous per batch
+        for (List<?> params : paramLists) {
+            ObjectNode request = request(method, params);
+            indexById.put(request.get("id").asLong(), batch.size());
+            batch.add(request);
+        }
         Exchange exchange = post(method + " batch", batch);
         JsonNode body = exchange.body();
         if (body.isObject()) {   // the node answered the batch as a whole: refused or failed
@@ -255,17 +261,17 @@ public class SolanaRpc {
         JsonNode[] results = new JsonNode[paramLists.size()];
         boolean[] answered = new boolean[paramLists.size()];
         for (JsonNode item : body) {
-            long index = item.path("id").asLong(-1) - firstId;
-            if (index < 0 || index >= results.length || answered[(int) index]) {
+            Integer index = item.path("id").canConvertToLong() ? indexById.get(item.path("id").asLong()) : null;
+            if (index == null || answered[index]) {
                 throw new RpcException(method + " batch: an answer with an unknown or repeated id", true);
             }
-            answered[(int) index] = true;
+            answered[index] = true;
             JsonNode error = item.get("error");
             if (error != null && !error.isNull()) {
                 throwIfNotRetryable(method, error);
                 continue;   // a retryable item error: the caller asks again
             }
-            results[(int) index] = item.get("result");
+            results[index] = item.get("result");
         }
         for (boolean a : answered) {
             if (!a) {
