@@ -35,7 +35,7 @@ import java.time.Instant;
  * (nothing to add) is closed as {@code landed-without-event}.
  * <p>
  * A deadline cannot be cancelled while db-scheduler is executing it, so a replaced or cancelled deadline may still
- * fire. Each deadline therefore carries a sequence number as payload, and fires only if it is still the saga's
+ * fire. Each deadline therefore carries a sequence number as payload, and is acted on only if it is still the saga's
  * current one of its name (deadlines scheduled before sequence numbers existed carry none).
  * <p>
  * Processing group {@value #PROCESSING_GROUP}: sagas are never replayed (Axon's saga manager does not support
