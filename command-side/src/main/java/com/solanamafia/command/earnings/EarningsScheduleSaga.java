@@ -13,6 +13,7 @@ import com.solanamafia.api.earnings.EarningsUpdateSubmitted;
 import com.solanamafia.api.player.PlayerJoined;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -32,6 +33,10 @@ import java.time.Instant;
  * else's update moved the due time) re-schedules after {@link EarningsPolicy#notDueRetry()} of chain time without
  * counting as a failure; other failures back off exponentially (wall time); a window that landed without an event
  * (nothing to add) is closed as {@code landed-without-event}.
+ * <p>
+ * A deadline cannot be cancelled while db-scheduler is executing it, so a replaced or cancelled deadline may still
+ * fire. Each deadline therefore carries a sequence number as payload, and is acted on only if it is still the saga's
+ * current one of its name (deadlines scheduled before sequence numbers existed carry none).
  * <p>
  * Processing group {@value #PROCESSING_GROUP}: sagas are never replayed (Axon's saga manager does not support
  * reset), which is what we want for a component whose effect is sending chain transactions.
@@ -54,6 +59,10 @@ public class EarningsScheduleSaga {
     private int businesses;
     private String dueDeadline;
     private String watchdogDeadline;
+    // sequence numbers of the live deadlines (null: none, or scheduled before deadlines carried one)
+    private Long dueSeq;
+    private Long watchdogSeq;
+    private long lastDeadlineSeq;
 
     @JsonIgnore
     @Autowired
@@ -143,8 +152,12 @@ public class EarningsScheduleSaga {
     }
 
     @DeadlineHandler(deadlineName = DUE)
-    public void onDue() {
+    public void onDue(DeadlineMessage<?> deadline) {
+        if (!isCurrent(dueDeadline, dueSeq, deadline)) {
+            return;
+        }
         dueDeadline = null;
+        dueSeq = null;
         if (dueAt == null) {
             return;
         }
@@ -155,8 +168,12 @@ public class EarningsScheduleSaga {
     }
 
     @DeadlineHandler(deadlineName = WATCHDOG)
-    public void onWatchdog() {
+    public void onWatchdog(DeadlineMessage<?> deadline) {
+        if (!isCurrent(watchdogDeadline, watchdogSeq, deadline)) {
+            return;
+        }
         watchdogDeadline = null;
+        watchdogSeq = null;
         if (phase != Phase.REQUESTED && phase != Phase.SUBMITTED) {
             return;
         }
@@ -220,30 +237,51 @@ public class EarningsScheduleSaga {
     }
 
     private void scheduleDueAtWall(Instant wallTime) {
-        if (dueDeadline != null) {
-            deadlineManager.cancelSchedule(DUE, dueDeadline);
-        }
+        cancelDue();
         Instant now = wallNow();
-        dueDeadline = deadlineManager.schedule(wallTime.isBefore(now) ? now : wallTime, DUE);
+        dueSeq = ++lastDeadlineSeq;
+        dueDeadline = deadlineManager.schedule(wallTime.isBefore(now) ? now : wallTime, DUE, dueSeq);
         record(wallTime);
     }
 
     private void armWatchdog() {
-        if (watchdogDeadline != null) {
-            deadlineManager.cancelSchedule(WATCHDOG, watchdogDeadline);
-        }
-        watchdogDeadline = deadlineManager.schedule(wallNow().plus(policy.confirmTimeout()), WATCHDOG);
+        cancelWatchdog();
+        watchdogSeq = ++lastDeadlineSeq;
+        watchdogDeadline = deadlineManager.schedule(wallNow().plus(policy.confirmTimeout()), WATCHDOG, watchdogSeq);
     }
 
     private void cancelAll() {
+        cancelDue();
+        cancelWatchdog();
+    }
+
+    private void cancelDue() {
         if (dueDeadline != null) {
-            deadlineManager.cancelSchedule(DUE, dueDeadline);
-            dueDeadline = null;
+            Deadlines.cancel(deadlineManager, DUE, dueDeadline);
         }
+        dueDeadline = null;
+        dueSeq = null;
+    }
+
+    private void cancelWatchdog() {
         if (watchdogDeadline != null) {
-            deadlineManager.cancelSchedule(WATCHDOG, watchdogDeadline);
-            watchdogDeadline = null;
+            Deadlines.cancel(deadlineManager, WATCHDOG, watchdogDeadline);
         }
+        watchdogDeadline = null;
+        watchdogSeq = null;
+    }
+
+    /**
+     * Whether a firing deadline is the live one of its name, not one that was replaced or cancelled while it was
+     * already executing. One scheduled before deadlines carried a sequence number has no payload, and is live if
+     * the saga (stored before then too) has no sequence number for it.
+     */
+    private static boolean isCurrent(String liveId, Long liveSeq, DeadlineMessage<?> deadline) {
+        if (liveId == null) {
+            return false;
+        }
+        Object seq = deadline.getPayload();
+        return liveSeq == null ? seq == null : seq instanceof Number n && n.longValue() == liveSeq;
     }
 
     private void record(Instant fireAt) {

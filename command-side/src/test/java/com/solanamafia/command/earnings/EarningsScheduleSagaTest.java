@@ -9,7 +9,21 @@ import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.api.earnings.EarningsAccrued;
 import com.solanamafia.api.earnings.EarningsUpdateFailed;
 import com.solanamafia.api.earnings.EarningsUpdateSubmitted;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.solanamafia.api.player.PlayerJoined;
+import org.axonframework.common.Registration;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.GenericDeadlineMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.modelling.saga.AnnotatedSaga;
+import org.axonframework.modelling.saga.SimpleResourceInjector;
+import org.axonframework.modelling.saga.metamodel.AnnotationSagaMetaModelFactory;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +31,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +70,57 @@ class EarningsScheduleSagaTest {
         @Override
         public Outcome outcome(Wallet wallet, Instant dueAt) {
             return outcome;
+        }
+    }
+
+    /**
+     * The fixture's deadline manager, except that a deadline named in {@link #executing} cannot be cancelled, as
+     * db-scheduler refuses while it runs the task: it stays scheduled and fires later, stale.
+     */
+    static final class ExecutingDeadlines implements DeadlineManager {
+        final DeadlineManager stub;
+        final Set<String> executing = new HashSet<>();
+
+        ExecutingDeadlines(SagaTestFixture<?> fixture) throws ReflectiveOperationException {
+            // the fixture does not expose its deadline manager
+            var field = SagaTestFixture.class.getDeclaredField("deadlineManager");
+            field.setAccessible(true);
+            this.stub = (StubDeadlineManager) field.get(fixture);
+        }
+
+        @Override
+        public String schedule(Instant triggerDateTime, String deadlineName, Object payload, ScopeDescriptor scope) {
+            return stub.schedule(triggerDateTime, deadlineName, payload, scope);
+        }
+
+        @Override
+        public void cancelSchedule(String deadlineName, String scheduleId) {
+            if (executing.contains(deadlineName)) {
+                throw new TaskInstanceCurrentlyExecutingException("AxonDeadline", scheduleId);
+            }
+            stub.cancelSchedule(deadlineName, scheduleId);
+        }
+
+        @Override
+        public void cancelAll(String deadlineName) {
+            stub.cancelAll(deadlineName);
+        }
+
+        @Override
+        public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
+            stub.cancelAllWithinScope(deadlineName, scope);
+        }
+
+        @Override
+        public Registration registerDispatchInterceptor(
+                MessageDispatchInterceptor<? super DeadlineMessage<?>> dispatchInterceptor) {
+            return stub.registerDispatchInterceptor(dispatchInterceptor);
+        }
+
+        @Override
+        public Registration registerHandlerInterceptor(
+                MessageHandlerInterceptor<? super DeadlineMessage<?>> handlerInterceptor) {
+            return stub.registerHandlerInterceptor(handlerInterceptor);
         }
     }
 
@@ -163,5 +230,105 @@ class EarningsScheduleSagaTest {
                 .expectTriggeredDeadlinesWithName(EarningsScheduleSaga.DUE, EarningsScheduleSaga.WATCHDOG)
                 .expectScheduledDeadlineWithName(POLICY.notDueRetry(), EarningsScheduleSaga.DUE);
         assertThat(requests.confirmed).containsExactly(DUE + "#landed-without-event");
+    }
+
+    @Test
+    void everyDeadlineCarriesItsOwnSequenceNumber() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined())
+                .whenAggregate(W.base58()).publishes(purchased())
+                .expectScheduledDeadline(Duration.ofDays(1).plus(POLICY.grace()), 1L);
+        fixture.whenTimeElapses(Duration.ofDays(1).plusSeconds(3))
+                .expectTriggeredDeadlines(1L)
+                .expectScheduledDeadline(POLICY.confirmTimeout(), 2L);
+        fixture.whenPublishingA(new EarningsUpdateFailed(W, DUE, 0, EarningsUpdateFailed.Kind.REJECTED, "boom", "sig1", T0))
+                .expectScheduledDeadline(Duration.ofSeconds(5), 3L)
+                .expectNoScheduledDeadlineWithName(POLICY.confirmTimeout(), EarningsScheduleSaga.WATCHDOG);
+    }
+
+    @Test
+    void aDueThatFiresAfterItWasReplacedIsIgnored() throws Exception {
+        ExecutingDeadlines deadlines = new ExecutingDeadlines(fixture);
+        fixture.registerResource(deadlines);
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined(), purchased());
+
+        // someone else updated the player: the next window is a day later, and the old DUE is executing right now
+        Instant next = DUE.plus(Duration.ofDays(1));
+        deadlines.executing.add(EarningsScheduleSaga.DUE);
+        fixture.whenPublishingA(accrued(next))
+                .expectSuccessfulHandlerExecution()
+                .expectScheduledDeadline(Duration.ofDays(1).plus(POLICY.grace()), 1L)    // the stale one
+                .expectScheduledDeadline(Duration.ofDays(2).plus(POLICY.grace()), 2L);   // the live one
+        deadlines.executing.clear();
+
+        fixture.whenTimeElapses(Duration.ofDays(1).plusSeconds(3))
+                .expectTriggeredDeadlines(1L)
+                .expectNoScheduledDeadlineWithName(POLICY.confirmTimeout(), EarningsScheduleSaga.WATCHDOG)
+                .expectScheduledDeadline(Duration.ofDays(1).minusSeconds(1), 2L);
+        assertThat(requests.requested).isEmpty();
+
+        fixture.whenTimeElapses(Duration.ofDays(1))
+                .expectTriggeredDeadlines(1L, 2L);
+        assertThat(requests.requested).containsExactly(next + "#0#schedule");
+    }
+
+    @Test
+    void aWatchdogThatFiresAfterItWasReplacedIsIgnored() throws Exception {
+        ExecutingDeadlines deadlines = new ExecutingDeadlines(fixture);
+        fixture.registerResource(deadlines);
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined(), purchased());
+        fixture.whenTimeElapses(Duration.ofDays(1).plusSeconds(3));   // DUE (1) fires, WATCHDOG (2) armed
+
+        // the first attempt fails while its watchdog is executing; the retry arms a watchdog of its own
+        deadlines.executing.add(EarningsScheduleSaga.WATCHDOG);
+        fixture.whenPublishingA(new EarningsUpdateFailed(W, DUE, 0, EarningsUpdateFailed.Kind.REJECTED, "boom", "sig1", T0))
+                .expectSuccessfulHandlerExecution()
+                .expectScheduledDeadline(Duration.ofSeconds(5), 3L);
+        deadlines.executing.clear();
+        fixture.whenTimeElapses(Duration.ofSeconds(6))
+                .expectTriggeredDeadlines(1L, 3L)
+                .expectScheduledDeadline(POLICY.confirmTimeout(), 4L);
+
+        // the stale watchdog of attempt 0 must not judge attempt 1 early
+        requests.outcome = EarningsRequests.Outcome.LANDED;
+        fixture.whenTimeElapses(POLICY.confirmTimeout().minusSeconds(3))
+                .expectTriggeredDeadlines(1L, 3L, 2L)
+                .expectScheduledDeadline(Duration.ofSeconds(3), 4L);
+        assertThat(requests.confirmed).isEmpty();
+
+        fixture.whenTimeElapses(Duration.ofSeconds(4))
+                .expectTriggeredDeadlines(1L, 3L, 2L, 4L)
+                .expectScheduledDeadline(POLICY.notDueRetry(), 5L);
+        assertThat(requests.confirmed).containsExactly(DUE + "#landed-without-event");
+        assertThat(requests.requested).containsExactly(DUE + "#0#schedule", DUE + "#1#retry");
+    }
+
+    @Test
+    void aSagaAndDeadlineStoredBeforeSequenceNumbersStillWork() throws Exception {
+        // as serialized by the previous version: no sequence numbers, a DUE deadline without payload
+        String stored = """
+                {"wallet":"%s","dueAt":"%s","attempt":0,"phase":"SCHEDULED","businesses":1,
+                 "dueDeadline":"old-due","watchdogDeadline":null}""".formatted(W.base58(), DUE);
+        EarningsScheduleSaga saga = new ObjectMapper().registerModule(new JavaTimeModule())
+                .readValue(stored, EarningsScheduleSaga.class);
+        StubDeadlineManager deadlineManager = new StubDeadlineManager(DUE.plusSeconds(3));
+        new SimpleResourceInjector(requests, ChainClock.realTime(deadlineManager::getCurrentDateTime), POLICY,
+                deadlineManager).injectResources(saga);
+
+        var sagaModels = new AnnotationSagaMetaModelFactory();
+        var scope = new AnnotatedSaga<>("saga-1", Set.of(), saga, sagaModels.modelOf(EarningsScheduleSaga.class),
+                sagaModels.chainedInterceptor(EarningsScheduleSaga.class));
+
+        scope.handle(GenericDeadlineMessage.asDeadlineMessage(EarningsScheduleSaga.DUE, null, DUE.plusSeconds(3)));
+
+        assertThat(requests.requested).containsExactly(DUE + "#0#schedule");
+        assertThat(saga.phase()).isEqualTo(EarningsScheduleSaga.Phase.REQUESTED);
+        // the watchdog it arms carries a sequence number; the old DUE firing again is stale
+        assertThat(deadlineManager.getScheduledDeadlines()).singleElement()
+                .satisfies(d -> assertThat(d.deadlineMessage().getPayload()).isEqualTo(1L));
+        scope.handle(GenericDeadlineMessage.asDeadlineMessage(EarningsScheduleSaga.DUE, null, DUE.plusSeconds(4)));
+        assertThat(requests.requested).hasSize(1);
     }
 }
