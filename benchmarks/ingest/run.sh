@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingest benchmarks (issue "Ingester"): backfill of EVENTS program events from the chain simulator into the
 # event store, compared with a plain PostgreSQL COPY of the same rows; then live latency at TPS tx/s.
-# Usage: benchmarks/ingest/run.sh [EVENTS=200000] [TPS=200] [SECONDS=60]   (LEDGER=file reuses a generated ledger)
+# Usage: benchmarks/ingest/run.sh [EVENTS=200000] [TPS=200] [SECONDS=60]   (LEDGER=file reuses a generated ledger;
+#        WARMUP=20: seconds of the same live load, unmeasured, before the measured SECONDS)
 # Runs its own PostgreSQL 15 (fsync ON: durable figures) and Redis on loopback; needs the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -53,8 +54,9 @@ psql -d backfill -c "\timing on" -c "\copy copy_target (event_identifier, aggreg
 
 echo "== live latency at $TPS tx/s for $SECONDS_LIVE s"
 export DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/live" SOLANA_MAFIA_INGEST_POLLINTERVAL=5s
-java -cp "$CP" com.solanamafia.bench.ingest.LiveLatencyBenchmark "jdbc:postgresql://127.0.0.1:$PG_PORT/live" postgres "$TPS" "$SECONDS_LIVE" $SIM_PORT &
+java -cp "$CP" com.solanamafia.bench.ingest.LiveLatencyBenchmark "jdbc:postgresql://127.0.0.1:$PG_PORT/live" postgres "$TPS" "$SECONDS_LIVE" $SIM_PORT "${WARMUP:-20}" &
 BENCH=$!
 sleep 3
-java -Xmx1g -jar $JAR > "$WORK/app-live.log" 2>&1 & PIDS+=($!)
+# earnings automation off: its update transactions would count as ingested benchmark transactions
+java -Xmx1g -jar $JAR --solana-mafia.earnings.enabled=false > "$WORK/app-live.log" 2>&1 & PIDS+=($!)
 wait $BENCH

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Live ingest latency: the chain simulator runs here and notifies at append time; the app (started by the
  * script against it) ingests. Latency of transaction i = first time the committed checkpoint covers i, minus
  * its append time (checkpoint polled every 2 ms, so figures carry up to 2 ms of polling resolution).
- * Args: {@code <jdbcUrl> <user> <tps> <seconds> <simPort>}; prints p50/p90/p99/max.
+ * Args: {@code <jdbcUrl> <user> <tps> <seconds> <simPort> [warmUpSeconds]}; prints p50/p90/p99/max. The app must
+ * run without earnings automation: its update transactions would count as ingested ones.
  */
 public final class LiveLatencyBenchmark {
     public static void main(String[] args) throws Exception {
@@ -25,6 +26,7 @@ public final class LiveLatencyBenchmark {
         double tps = Double.parseDouble(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int port = Integer.parseInt(args[4]);
+        int warmUpSeconds = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         try (ChainSimulator sim = ChainSimulator.start(SimConfig.builder().host("127.0.0.1").httpPort(port).seed(3)
                 .players(2000).build());
              Connection db = DriverManager.getConnection(jdbcUrl, user, "")) {
@@ -33,6 +35,7 @@ public final class LiveLatencyBenchmark {
             while (checkpointCount(db) < 1) {
                 Thread.sleep(100);
             }
+            warmUp(sim, db, tps, warmUpSeconds);
             long base = checkpointCount(db);
             int total = (int) (tps * seconds);
             long[] appendedAt = new long[total];
@@ -67,6 +70,28 @@ public final class LiveLatencyBenchmark {
                     tps, seconds, seen, total, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
                     sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
         }
+    }
+
+    /** The same load, unmeasured, until the app (JIT, pools, caches) has handled it all. */
+    private static void warmUp(ChainSimulator sim, Connection db, double tps, int seconds) throws Exception {
+        if (seconds <= 0) {
+            return;
+        }
+        long base = checkpointCount(db);
+        int total = (int) (tps * seconds);
+        long periodNanos = (long) (1_000_000_000L / tps);
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long wait = start + i * periodNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            sim.generateGameTransactions(1);
+        }
+        while (checkpointCount(db) - base < total) {
+            Thread.sleep(10);
+        }
+        System.out.println("warmed up with " + total + " transactions at " + tps + " tx/s");
     }
 
     private static long pct(long[] sorted, int p) {
