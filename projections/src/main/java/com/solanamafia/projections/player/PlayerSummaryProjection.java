@@ -27,6 +27,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static com.solanamafia.projections.jooq.Tables.PLAYER;
 
@@ -49,10 +51,17 @@ public class PlayerSummaryProjection {
 
     private final DSLContext db;
     private final ProjectionPositions positions;
+    private final PlayerRows rows;
 
+    @Autowired
     public PlayerSummaryProjection(DSLContext db, ProjectionPositions positions) {
+        this(db, positions, new SqlPlayerRows(db));
+    }
+
+    PlayerSummaryProjection(DSLContext db, ProjectionPositions positions, PlayerRows rows) {
         this.db = db;
         this.positions = positions;
+        this.rows = rows;
     }
 
     @EventHandler
@@ -167,33 +176,24 @@ public class PlayerSummaryProjection {
     private void apply(Wallet wallet, ChainFact fact, UnixTime programTime, TrackingToken token, Instant recordedAt,
                        Changes changes) {
         long position = ProjectionPositions.positionOf(token);
-        OffsetDateTime now = Times.now();
         OffsetDateTime activityAt = Times.utc(Times.when(fact, programTime, recordedAt));
-        Map<Field<?>, Object> insert = new LinkedHashMap<>(changes.inserts);
-        insert.put(PLAYER.WALLET, wallet.base58());
-        insert.put(PLAYER.EVENT_POSITION, position);
-        insert.put(PLAYER.UPDATED_AT, now);
-        insert.put(PLAYER.LAST_ACTIVITY_AT, activityAt);
-        Map<Field<?>, Object> update = new LinkedHashMap<>(changes.updates);
-        update.put(PLAYER.EVENT_POSITION, position);
-        update.put(PLAYER.UPDATED_AT, now);
-        update.put(PLAYER.LAST_ACTIVITY_AT, DSL.greatest(DSL.coalesce(PLAYER.LAST_ACTIVITY_AT, DSL.val(activityAt)),
-                DSL.val(activityAt)));
-        db.insertInto(PLAYER).set(insert)
-                .onConflict(PLAYER.WALLET).doUpdate().set(update)
-                .where(PLAYER.EVENT_POSITION.lt(position))
-                .execute();
+        rows.upsert(wallet.base58(), position, activityAt, changes);
         positions.record(NAME, position);
     }
 
-    /** The column changes of one event: what a new row gets, and how an existing row changes. */
+    /**
+     * The column changes of one event: what a new row gets, and how an existing row changes, both as SQL and as the
+     * same change made to a record in memory (a replay's buffered rows).
+     */
     static final class Changes {
         final Map<Field<?>, Object> inserts = new LinkedHashMap<>();
         final Map<Field<?>, Object> updates = new LinkedHashMap<>();
+        final Map<Field<?>, Consumer<PlayerRecord>> updatesInMemory = new LinkedHashMap<>();
 
         <T> Changes set(TableField<PlayerRecord, T> column, T value) {
             inserts.put(column, value);
             updates.put(column, value);
+            updatesInMemory.put(column, row -> row.set(column, value));
             return this;
         }
 
@@ -201,6 +201,7 @@ public class PlayerSummaryProjection {
             if (amount != null) {
                 inserts.put(column, amount.value());
                 updates.put(column, column.plus(amount.value()));
+                updatesInMemory.put(column, row -> row.set(column, row.get(column).add(amount.value())));
             }
             return this;
         }
@@ -208,6 +209,8 @@ public class PlayerSummaryProjection {
         Changes subtract(TableField<PlayerRecord, BigInteger> column, Lamports amount) {
             if (amount != null) {
                 updates.put(column, DSL.greatest(column.minus(amount.value()), DSL.val(BigInteger.ZERO)));
+                updatesInMemory.put(column,
+                        row -> row.set(column, row.get(column).subtract(amount.value()).max(BigInteger.ZERO)));
             }
             return this;
         }
@@ -215,11 +218,13 @@ public class PlayerSummaryProjection {
         Changes add(TableField<PlayerRecord, Integer> column, int count) {
             inserts.put(column, Math.max(0, count));
             updates.put(column, column.plus(count));
+            updatesInMemory.put(column, row -> row.set(column, row.get(column) + count));
             return this;
         }
 
         Changes subtract(TableField<PlayerRecord, Integer> column, int count) {
             updates.put(column, DSL.greatest(column.minus(count), DSL.val(0)));
+            updatesInMemory.put(column, row -> row.set(column, Math.max(row.get(column) - count, 0)));
             return this;
         }
     }

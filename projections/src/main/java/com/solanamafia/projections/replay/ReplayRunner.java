@@ -1,5 +1,6 @@
 package com.solanamafia.projections.replay;
 
+import com.solanamafia.projections.support.BufferedReadModel;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -43,6 +44,9 @@ public class ReplayRunner {
             return new Settings(1000, 5000, Duration.ofSeconds(60), 10_000, 4);
         }
     }
+
+    /** How many keys a buffered read model holds in memory per table before it starts over (reading the table). */
+    static final int CACHED_ROWS = 500_000;
 
     private record Failure(String group, TrackedEventMessage<?> event, Throwable cause) {
     }
@@ -102,8 +106,7 @@ public class ReplayRunner {
         try {
             tx.executeWithoutResult(s -> ShadowTables.create(db, tables));
             DSLContext target = ShadowTables.mapped(db, tables);
-            List<Target> targets = specs.stream()
-                    .map(s -> new Target(s.name(), new AnnotationEventHandlerAdapter(s.newHandler(target)))).toList();
+            List<Target> targets = specs.stream().map(s -> Target.of(s, target)).toList();
             progress.total = events.count();
             log.info("Replay {} of {} started: {} events in the store", job.id(), job.projections(), progress.total);
             TrackingToken token = null;
@@ -238,31 +241,40 @@ public class ReplayRunner {
         }
     }
 
+    /**
+     * Applies a batch to one read model: first through its buffered handler (rows changed in memory, then written at
+     * once); if anything fails, the batch is rolled back and applied again through the plain handler, each event in
+     * a savepoint, keeping the failures for the dead-letter queue (as the live processors do).
+     */
     private void apply(Target target, List<TrackedEventMessage<?>> batch, Progress progress) {
         try {
             tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
                 db.execute("SET LOCAL synchronous_commit = off");
                 for (TrackedEventMessage<?> event : batch) {
-                    target.handle(event);
+                    target.handle(target.buffered(), event);
                 }
+                target.bufferedModel().write();
             }));
-        } catch (HandlerFailed first) {
-            // some event fails: apply the batch again, each event in a savepoint, and keep the failures for the
-            // dead-letter queue (as the live processors do)
-            tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
-                for (TrackedEventMessage<?> event : batch) {
-                    db.execute("SAVEPOINT replay_event");
-                    try {
-                        target.handle(event);
-                        db.execute("RELEASE SAVEPOINT replay_event");
-                    } catch (HandlerFailed failed) {
-                        db.execute("ROLLBACK TO SAVEPOINT replay_event");
-                        progress.failed(new Failure(target.group(), event, failed.getCause()),
-                                settings.maxFailedEvents());
-                    }
-                }
-            }));
+            return;
+        } catch (RuntimeException bufferedFailed) {
+            target.bufferedModel().discard();
+            log.debug("Replay of {}: a batch failed buffered, applying it event by event", target.group(),
+                    bufferedFailed);
         }
+        tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
+            db.execute("SET LOCAL synchronous_commit = off");
+            for (TrackedEventMessage<?> event : batch) {
+                db.execute("SAVEPOINT replay_event");
+                try {
+                    target.handle(target.plain(), event);
+                    db.execute("RELEASE SAVEPOINT replay_event");
+                } catch (HandlerFailed failed) {
+                    db.execute("ROLLBACK TO SAVEPOINT replay_event");
+                    progress.failed(new Failure(target.group(), event, failed.getCause()),
+                            settings.maxFailedEvents());
+                }
+            }
+        }));
     }
 
     private static void inUnitOfWork(TrackedEventMessage<?> first, Runnable work) {
@@ -276,8 +288,16 @@ public class ReplayRunner {
         uow.commit();
     }
 
-    private record Target(String group, AnnotationEventHandlerAdapter adapter) {
-        void handle(TrackedEventMessage<?> event) {
+    /** A read model of the job: its plain handler and its buffered one, both writing the shadow tables. */
+    private record Target(String group, AnnotationEventHandlerAdapter plain, BufferedReadModel bufferedModel,
+                          AnnotationEventHandlerAdapter buffered) {
+        static Target of(ReplayableProjections.Spec spec, DSLContext shadows) {
+            BufferedReadModel model = spec.newBufferedHandler(shadows, CACHED_ROWS);
+            return new Target(spec.name(), new AnnotationEventHandlerAdapter(spec.newHandler(shadows)), model,
+                    new AnnotationEventHandlerAdapter(model.handler()));
+        }
+
+        void handle(AnnotationEventHandlerAdapter adapter, TrackedEventMessage<?> event) {
             try {
                 if (adapter.canHandle(event)) {
                     adapter.handle(event);
