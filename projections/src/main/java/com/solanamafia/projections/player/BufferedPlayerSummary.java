@@ -44,8 +44,7 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
             row.setLastActivityAt(activityAt);
             rows.put(wallet, row);
         } else if (row.getEventPosition() < position) {
-            PlayerRecord current = row;
-            changes.updatesInMemory.values().forEach(change -> change.accept(current));
+            changes.applyTo(row);
             row.setLastActivityAt(Latest.of(row.getLastActivityAt(), activityAt));
         } else {
             return;

@@ -27,7 +27,7 @@ final class SqlPlayerRows implements PlayerRows {
         insert.put(PLAYER.EVENT_POSITION, position);
         insert.put(PLAYER.UPDATED_AT, now);
         insert.put(PLAYER.LAST_ACTIVITY_AT, activityAt);
-        Map<Field<?>, Object> update = new LinkedHashMap<>(changes.updates);
+        Map<Field<?>, Object> update = changes.sqlUpdates();
         update.put(PLAYER.EVENT_POSITION, position);
         update.put(PLAYER.UPDATED_AT, now);
         update.put(PLAYER.LAST_ACTIVITY_AT, DSL.greatest(DSL.coalesce(PLAYER.LAST_ACTIVITY_AT, DSL.val(activityAt)),

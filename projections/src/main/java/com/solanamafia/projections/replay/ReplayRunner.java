@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -190,9 +192,13 @@ public class ReplayRunner {
         }
     }
 
-    /** Applies every event after {@code token} up to the store's current head; returns the last token. */
+    /**
+     * Applies every event after {@code token} up to the store's current head; returns the last token. While the
+     * read models apply a batch (on the workers), the next one is read and deserialized here.
+     */
     private TrackingToken applyAvailable(ReplayJob job, List<Target> targets, TrackingToken token, Progress progress) {
         TrackingToken last = token;
+        Applying applying = null;
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readFrom(token)) {
             Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
             List<TrackedEventMessage<?>> batch = new ArrayList<>(settings.batchSize());
@@ -201,44 +207,72 @@ public class ReplayRunner {
                 event.getPayload();   // deserialize once, here, not in every worker
                 batch.add(event);
                 if (batch.size() >= settings.batchSize() || !it.hasNext()) {
-                    apply(targets, batch, progress);
-                    last = batch.get(batch.size() - 1).trackingToken();
-                    progress.position = last.position().orElse(progress.position);
-                    progress.done += batch.size();
-                    batch.clear();
-                    progress.report(false);
+                    last = finish(applying, progress, last);
+                    applying = start(targets, batch, progress);
+                    batch = new ArrayList<>(settings.batchSize());
                 }
             }
+            return finish(applying, progress, last);
+        } catch (RuntimeException | Error e) {
+            if (applying != null) {
+                applying.awaitQuietly();   // never leave a batch running behind a failure
+            }
+            throw e;
         }
-        return last;
     }
 
-    /** Applies a batch to every read model of the job: each read model in its own transaction, in parallel. */
-    private void apply(List<Target> targets, List<TrackedEventMessage<?>> batch, Progress progress) {
-        if (targets.size() == 1 || workers == null) {
-            targets.forEach(target -> apply(target, batch, progress));
-            return;
+    /** A batch being applied by every read model of the job, each in its own transaction. */
+    private record Applying(List<TrackedEventMessage<?>> batch, List<Future<?>> running) {
+        void awaitQuietly() {
+            try {
+                await();
+            } catch (RuntimeException ignored) {
+                // the failure that matters is being thrown already
+            }
         }
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+
+        /** Waits for every read model; throws the first failure. */
+        void await() {
+            RuntimeException failure = null;
+            for (Future<?> future : running) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r
+                                : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private Applying start(List<Target> targets, List<TrackedEventMessage<?>> batch, Progress progress) {
+        List<Future<?>> running = new ArrayList<>();
         for (Target target : targets) {
             running.add(workers.submit(() -> apply(target, batch, progress)));
         }
-        RuntimeException failure = null;
-        for (java.util.concurrent.Future<?> future : running) {
-            try {
-                future.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+        return new Applying(batch, running);
+    }
+
+    /** Waits for the batch being applied (if any), counts it; returns the last token applied. */
+    private TrackingToken finish(Applying applying, Progress progress, TrackingToken last) {
+        if (applying == null) {
+            return last;
         }
-        if (failure != null) {
-            throw failure;
-        }
+        applying.await();
+        List<TrackedEventMessage<?>> batch = applying.batch();
+        TrackingToken applied = batch.get(batch.size() - 1).trackingToken();
+        progress.position = applied.position().orElse(progress.position);
+        progress.done += batch.size();
+        progress.report(false);
+        return applied;
     }
 
     /**

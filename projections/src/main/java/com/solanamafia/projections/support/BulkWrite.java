@@ -7,17 +7,15 @@ import org.jooq.Table;
 import org.jooq.TableRecord;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Writes many rows of a table in ONE statement: each column travels as one text array,
+ * Writes many rows of a table in ONE statement: each column travels as one text array (a literal),
  * {@code INSERT INTO t (c1, ...) SELECT * FROM unnest(?::text[]::type1[], ...)}, so the statement text does not
  * depend on the number of rows and PostgreSQL plans it once. Values are converted by PostgreSQL exactly as bound
  * parameters would be (a string too long for its column, or a number too big, fails the statement). The table is
@@ -52,13 +50,19 @@ public final class BulkWrite {
             return;
         }
         Field<?>[] fields = table.fields();
-        String[][] columns = new String[fields.length][rows.size()];
-        int row = 0;
+        StringBuilder[] columns = new StringBuilder[fields.length];
+        for (int c = 0; c < fields.length; c++) {
+            columns[c] = new StringBuilder(rows.size() * 16).append('{');
+        }
+        boolean first = true;
         for (R record : rows) {
             for (int c = 0; c < fields.length; c++) {
-                columns[c][row] = text(record.get(c));
+                if (!first) {
+                    columns[c].append(',');
+                }
+                element(columns[c], record.get(c));
             }
-            row++;
+            first = false;
         }
         String sql = "INSERT INTO " + db.render(table) + " ("
                 + java.util.Arrays.stream(fields).map(f -> quoted(f.getName())).collect(Collectors.joining(", "))
@@ -69,12 +73,44 @@ public final class BulkWrite {
         db.connection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int c = 0; c < fields.length; c++) {
-                    Array array = connection.createArrayOf("text", columns[c]);
-                    statement.setArray(c + 1, array);
+                    statement.setString(c + 1, columns[c].append('}').toString());
                 }
                 statement.executeUpdate();
             }
         });
+    }
+
+    /**
+     * One element of a PostgreSQL array literal, in the text PostgreSQL reads back as the same value: NULL; strings
+     * double-quoted with {@code "} and backslash escaped; numbers, booleans, dates and ISO-8601 timestamps as they are
+     * (they contain no character an array literal would need quoted).
+     */
+    static void element(StringBuilder array, Object value) {
+        if (value == null) {
+            array.append("NULL");
+        } else if (value instanceof String text) {
+            quoted(array, text);
+        } else if (value instanceof JSONB json) {
+            quoted(array, json.data());
+        } else if (value instanceof OffsetDateTime time) {
+            IsoTimestamps.append(array, time);
+        } else if (value instanceof BigDecimal decimal) {
+            array.append(decimal.toPlainString());
+        } else {
+            array.append(value);
+        }
+    }
+
+    private static void quoted(StringBuilder array, String text) {
+        array.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                array.append('\\');
+            }
+            array.append(c);
+        }
+        array.append('"');
     }
 
     private static String quoted(String name) {
@@ -87,22 +123,5 @@ public final class BulkWrite {
             throw new IllegalArgumentException("no bulk conversion for " + field + " of " + field.getType());
         }
         return type;
-    }
-
-    /** The text PostgreSQL reads back as the same value. */
-    static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
-        }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
-        if (value instanceof JSONB json) {
-            return json.data();
-        }
-        return value.toString();
     }
 }

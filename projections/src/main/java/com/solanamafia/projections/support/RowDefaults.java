@@ -1,22 +1,33 @@
 package com.solanamafia.projections.support;
 
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
+import java.lang.reflect.Constructor;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** New records of a table carrying its columns' default values (as an INSERT that names no other column would). */
 public final class RowDefaults<R extends TableRecord<R>> {
-    private final Table<R> table;
-    private final R template;
+    private final Constructor<? extends R> constructor;
+    private final Map<Field<?>, Object> defaults;
+    private final Configuration configuration;
 
-    private RowDefaults(Table<R> table, R template) {
-        this.table = table;
-        this.template = template;
+    private RowDefaults(Table<R> table, Map<Field<?>, Object> defaults, Configuration configuration) {
+        try {
+            // the generated record's own constructor: Table.newRecord() builds a jOOQ Configuration for every record
+            this.constructor = table.getRecordType().getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("no record constructor for " + table, e);
+        }
+        this.defaults = defaults;
+        this.configuration = configuration;
     }
 
     /** Evaluates the column defaults once, in the database. */
@@ -27,26 +38,28 @@ public final class RowDefaults<R extends TableRecord<R>> {
                 defaulted.add(field);
             }
         }
-        R template = table.newRecord();
+        Map<Field<?>, Object> defaults = new LinkedHashMap<>();
         if (!defaulted.isEmpty()) {
             List<Field<?>> values = defaulted.stream()
                     .<Field<?>>map(f -> DSL.cast(f.getDataType().defaultValue(), f.getDataType()).as(f.getName()))
                     .toList();
             org.jooq.Record row = db.select(values).fetchOne();
             for (Field<?> field : defaulted) {
-                copy(row, field, template);
+                defaults.put(field, row.get(field.getName(), field.getType()));
             }
         }
-        return new RowDefaults<>(table, template);
-    }
-
-    private static <T> void copy(org.jooq.Record from, Field<T> field, TableRecord<?> to) {
-        to.set(field, from.get(field.getName(), field.getType()));
+        return new RowDefaults<>(table, defaults, db.configuration());
     }
 
     public R newRecord() {
-        R record = table.newRecord();
-        record.from(template);
+        R record;
+        try {
+            record = constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + constructor.getDeclaringClass().getSimpleName(), e);
+        }
+        record.attach(configuration);   // a detached record builds a Configuration for every value it converts
+        RecordValues.setAll(record, defaults);
         return record;
     }
 }
