@@ -17,10 +17,15 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import static com.solanamafia.projections.jooq.Tables.ACTIVITY;
 
@@ -40,10 +45,18 @@ public class PlayerActivityProjection {
 
     private final DSLContext db;
     private final ProjectionPositions positions;
+    private final Consumer<Map<Field<?>, Object>> insertRow;
 
+    @Autowired
     public PlayerActivityProjection(DSLContext db, ProjectionPositions positions) {
+        this(db, positions, row -> db.insertInto(ACTIVITY).set(row).onConflictDoNothing().execute());
+    }
+
+    /** {@code insertRow}: inserts an activity row unless its (wallet, event position) exists. */
+    PlayerActivityProjection(DSLContext db, ProjectionPositions positions, Consumer<Map<Field<?>, Object>> insertRow) {
         this.db = db;
         this.positions = positions;
+        this.insertRow = insertRow;
     }
 
     /**
@@ -63,19 +76,18 @@ public class PlayerActivityProjection {
         ChainFact fact = event.fact();
         JSONB details = details(event);
         for (Wallet wallet : EventWallets.all(event)) {
-            db.insertInto(ACTIVITY)
-                    .set(ACTIVITY.WALLET, wallet.base58())
-                    .set(ACTIVITY.EVENT_POSITION, position)
-                    .set(ACTIVITY.EVENT_TYPE, event.getClass().getSimpleName())
-                    .set(ACTIVITY.SIGNATURE, fact.position().signature())
-                    .set(ACTIVITY.INSTRUCTION_PATH, fact.position().instructionPath())
-                    .set(ACTIVITY.ORDINAL, fact.position().ordinal())
-                    .set(ACTIVITY.SLOT, fact.slot())
-                    .set(ACTIVITY.BLOCK_TIME, Times.utc(fact.blockTime()))
-                    .set(ACTIVITY.RECORDED_AT, Times.utc(recordedAt == null ? Instant.now() : recordedAt))
-                    .set(ACTIVITY.DETAILS, details)
-                    .onConflictDoNothing()
-                    .execute();
+            Map<Field<?>, Object> row = new LinkedHashMap<>();
+            row.put(ACTIVITY.WALLET, wallet.base58());
+            row.put(ACTIVITY.EVENT_POSITION, position);
+            row.put(ACTIVITY.EVENT_TYPE, event.getClass().getSimpleName());
+            row.put(ACTIVITY.SIGNATURE, fact.position().signature());
+            row.put(ACTIVITY.INSTRUCTION_PATH, fact.position().instructionPath());
+            row.put(ACTIVITY.ORDINAL, fact.position().ordinal());
+            row.put(ACTIVITY.SLOT, fact.slot());
+            row.put(ACTIVITY.BLOCK_TIME, Times.utc(fact.blockTime()));
+            row.put(ACTIVITY.RECORDED_AT, Times.utc(recordedAt == null ? Instant.now() : recordedAt));
+            row.put(ACTIVITY.DETAILS, details);
+            insertRow.accept(row);
         }
     }
 

@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;
@@ -42,10 +43,17 @@ public class PlayerBusinessesProjection {
 
     private final DSLContext db;
     private final ProjectionPositions positions;
+    private final BusinessSlots slots;
 
+    @Autowired
     public PlayerBusinessesProjection(DSLContext db, ProjectionPositions positions) {
+        this(db, positions, new SqlBusinessSlots(db));
+    }
+
+    PlayerBusinessesProjection(DSLContext db, ProjectionPositions positions, BusinessSlots slots) {
         this.db = db;
         this.positions = positions;
+        this.slots = slots;
     }
 
     /** The IDL variant name of a business type code, or null for a code outside the six. */
@@ -87,8 +95,7 @@ public class PlayerBusinessesProjection {
         insert.put(BUSINESS_SLOT.OCCUPIED_SINCE, Times.utc(Times.when(event.fact(), event.upgradedAt(), recordedAt)));
         Map<Field<?>, Object> update = new LinkedHashMap<>();
         update.put(BUSINESS_SLOT.UPGRADE_LEVEL, event.newLevel());
-        update.put(BUSINESS_SLOT.INVESTED_LAMPORTS,
-                org.jooq.impl.DSL.coalesce(BUSINESS_SLOT.INVESTED_LAMPORTS, BigInteger.ZERO).plus(cost));
+        update.put(BUSINESS_SLOT.INVESTED_LAMPORTS, new BusinessSlots.Increase(cost));
         update.put(BUSINESS_SLOT.DAILY_RATE_BP, event.newDailyRateBp());
         if (event.newNftMint() != null) {
             update.put(BUSINESS_SLOT.NFT_MINT, event.newNftMint().base58());
@@ -107,13 +114,7 @@ public class PlayerBusinessesProjection {
     @EventHandler
     void on(BusinessDeactivated event, TrackingToken token) {
         long position = ProjectionPositions.positionOf(token);
-        db.update(BUSINESS_SLOT).set(cleared())
-                .set(BUSINESS_SLOT.EVENT_POSITION, position)
-                .set(BUSINESS_SLOT.UPDATED_AT, Times.now())
-                .where(BUSINESS_SLOT.WALLET.eq(event.wallet().base58()))
-                .and(BUSINESS_SLOT.NFT_MINT.eq(event.businessMint().base58()))
-                .and(BUSINESS_SLOT.EVENT_POSITION.lt(position))
-                .execute();
+        slots.clearSlotsHolding(event.wallet().base58(), event.businessMint().base58(), cleared(), position);
         positions.record(NAME, position);
     }
 
@@ -144,13 +145,9 @@ public class PlayerBusinessesProjection {
         long position = ProjectionPositions.positionOf(token);
         String mint = event.mint().base58();
         String to = event.toWallet().base58();
-        List<BusinessSlotRecord> target = db.selectFrom(BUSINESS_SLOT).where(BUSINESS_SLOT.WALLET.eq(to))
-                .orderBy(BUSINESS_SLOT.SLOT_INDEX).fetch();
+        List<BusinessSlotRecord> target = slots.slotsOf(to);
         boolean alreadyMoved = target.stream().anyMatch(r -> mint.equals(r.getNftMint()) && r.getEventPosition() >= position);
-        BusinessSlotRecord source = db.selectFrom(BUSINESS_SLOT)
-                .where(BUSINESS_SLOT.WALLET.eq(event.fromWallet().base58()))
-                .and(BUSINESS_SLOT.NFT_MINT.eq(mint)).and(BUSINESS_SLOT.OCCUPIED.isTrue())
-                .fetchOne();
+        BusinessSlotRecord source = slots.occupiedSlotHolding(event.fromWallet().base58(), mint);
         if (source != null && source.getEventPosition() < position) {
             upsert(event.fromWallet(), source.getSlotIndex(), position, cleared(), cleared());
         }
@@ -207,7 +204,7 @@ public class PlayerBusinessesProjection {
         }
     }
 
-    private static Map<Field<?>, Object> cleared() {
+    static Map<Field<?>, Object> cleared() {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(BUSINESS_SLOT.OCCUPIED, false);
         values.put(BUSINESS_SLOT.BUSINESS_TYPE, null);
@@ -225,19 +222,7 @@ public class PlayerBusinessesProjection {
 
     private void upsert(Wallet wallet, int slotIndex, long position, Map<Field<?>, Object> insert,
                         Map<Field<?>, Object> update) {
-        var now = Times.now();
-        Map<Field<?>, Object> row = new LinkedHashMap<>(insert);
-        row.put(BUSINESS_SLOT.WALLET, wallet.base58());
-        row.put(BUSINESS_SLOT.SLOT_INDEX, slotIndex);
-        row.put(BUSINESS_SLOT.EVENT_POSITION, position);
-        row.put(BUSINESS_SLOT.UPDATED_AT, now);
-        Map<Field<?>, Object> changes = new LinkedHashMap<>(update);
-        changes.put(BUSINESS_SLOT.EVENT_POSITION, position);
-        changes.put(BUSINESS_SLOT.UPDATED_AT, now);
-        db.insertInto(BUSINESS_SLOT).set(row)
-                .onConflict(BUSINESS_SLOT.WALLET, BUSINESS_SLOT.SLOT_INDEX).doUpdate().set(changes)
-                .where(BUSINESS_SLOT.EVENT_POSITION.lt(position))
-                .execute();
+        slots.upsert(wallet.base58(), slotIndex, position, insert, update);
         positions.record(NAME, position);
     }
 }

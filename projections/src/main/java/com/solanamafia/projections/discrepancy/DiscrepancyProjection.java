@@ -9,9 +9,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import static com.solanamafia.projections.jooq.Tables.DISCREPANCY;
 
@@ -24,29 +29,36 @@ public class DiscrepancyProjection {
 
     private final DSLContext db;
     private final ProjectionPositions positions;
+    private final Consumer<Map<Field<?>, Object>> insertRow;
 
+    @Autowired
     public DiscrepancyProjection(DSLContext db, ProjectionPositions positions) {
+        this(db, positions, row -> db.insertInto(DISCREPANCY).set(row).onConflictDoNothing().execute());
+    }
+
+    /** {@code insertRow}: inserts a discrepancy row unless its event position exists. */
+    DiscrepancyProjection(DSLContext db, ProjectionPositions positions, Consumer<Map<Field<?>, Object>> insertRow) {
         this.db = db;
         this.positions = positions;
+        this.insertRow = insertRow;
     }
 
     @EventHandler
     void on(ChainDiscrepancyDetected event, TrackingToken token, @Timestamp Instant recordedAt) {
         long position = ProjectionPositions.positionOf(token);
         String reason = event.reason() == null ? "" : event.reason();
-        db.insertInto(DISCREPANCY)
-                .set(DISCREPANCY.EVENT_POSITION, position)
-                .set(DISCREPANCY.WALLET, event.wallet().base58())
-                .set(DISCREPANCY.RULE_ID, event.rule())
-                .set(DISCREPANCY.REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
-                .set(DISCREPANCY.SIGNATURE, event.fact().position().signature())
-                .set(DISCREPANCY.INSTRUCTION_PATH, event.fact().position().instructionPath())
-                .set(DISCREPANCY.ORDINAL, event.fact().position().ordinal())
-                .set(DISCREPANCY.SLOT, event.fact().slot())
-                .set(DISCREPANCY.BLOCK_TIME, Times.utc(event.fact().blockTime()))
-                .set(DISCREPANCY.DETECTED_AT, Times.utc(recordedAt == null ? Instant.now() : recordedAt))
-                .onConflictDoNothing()
-                .execute();
+        Map<Field<?>, Object> row = new LinkedHashMap<>();
+        row.put(DISCREPANCY.EVENT_POSITION, position);
+        row.put(DISCREPANCY.WALLET, event.wallet().base58());
+        row.put(DISCREPANCY.RULE_ID, event.rule());
+        row.put(DISCREPANCY.REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
+        row.put(DISCREPANCY.SIGNATURE, event.fact().position().signature());
+        row.put(DISCREPANCY.INSTRUCTION_PATH, event.fact().position().instructionPath());
+        row.put(DISCREPANCY.ORDINAL, event.fact().position().ordinal());
+        row.put(DISCREPANCY.SLOT, event.fact().slot());
+        row.put(DISCREPANCY.BLOCK_TIME, Times.utc(event.fact().blockTime()));
+        row.put(DISCREPANCY.DETECTED_AT, Times.utc(recordedAt == null ? Instant.now() : recordedAt));
+        insertRow.accept(row);
         positions.record(NAME, position);
     }
 

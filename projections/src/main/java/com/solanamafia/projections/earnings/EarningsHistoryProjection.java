@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;
@@ -19,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.EARNINGS_DAILY;
 import static com.solanamafia.projections.jooq.Tables.EARNINGS_ENTRY;
@@ -36,10 +40,17 @@ public class EarningsHistoryProjection {
 
     private final DSLContext db;
     private final ProjectionPositions positions;
+    private final EarningsRows rows;
 
+    @Autowired
     public EarningsHistoryProjection(DSLContext db, ProjectionPositions positions) {
+        this(db, positions, new SqlEarningsRows(db));
+    }
+
+    EarningsHistoryProjection(DSLContext db, ProjectionPositions positions, EarningsRows rows) {
         this.db = db;
         this.positions = positions;
+        this.rows = rows;
     }
 
     @EventHandler
@@ -85,37 +96,24 @@ public class EarningsHistoryProjection {
 
     private boolean entry(long position, Wallet wallet, String kind, BigInteger amount, BigInteger totalPending,
                           Integer businesses, OffsetDateTime nextAt, OffsetDateTime at, ChainFact fact) {
-        return db.insertInto(EARNINGS_ENTRY)
-                .set(EARNINGS_ENTRY.EVENT_POSITION, position)
-                .set(EARNINGS_ENTRY.WALLET, wallet.base58())
-                .set(EARNINGS_ENTRY.KIND, kind)
-                .set(EARNINGS_ENTRY.AMOUNT_LAMPORTS, amount)
-                .set(EARNINGS_ENTRY.TOTAL_PENDING_LAMPORTS, totalPending)
-                .set(EARNINGS_ENTRY.BUSINESSES_COUNT, businesses)
-                .set(EARNINGS_ENTRY.NEXT_EARNINGS_AT, nextAt)
-                .set(EARNINGS_ENTRY.OCCURRED_AT, at)
-                .set(EARNINGS_ENTRY.EARNED_ON, day(at))
-                .set(EARNINGS_ENTRY.SIGNATURE, fact.position().signature())
-                .set(EARNINGS_ENTRY.SLOT, fact.slot())
-                .onConflictDoNothing()
-                .execute() == 1;
+        Map<Field<?>, Object> row = new LinkedHashMap<>();
+        row.put(EARNINGS_ENTRY.EVENT_POSITION, position);
+        row.put(EARNINGS_ENTRY.WALLET, wallet.base58());
+        row.put(EARNINGS_ENTRY.KIND, kind);
+        row.put(EARNINGS_ENTRY.AMOUNT_LAMPORTS, amount);
+        row.put(EARNINGS_ENTRY.TOTAL_PENDING_LAMPORTS, totalPending);
+        row.put(EARNINGS_ENTRY.BUSINESSES_COUNT, businesses);
+        row.put(EARNINGS_ENTRY.NEXT_EARNINGS_AT, nextAt);
+        row.put(EARNINGS_ENTRY.OCCURRED_AT, at);
+        row.put(EARNINGS_ENTRY.EARNED_ON, day(at));
+        row.put(EARNINGS_ENTRY.SIGNATURE, fact.position().signature());
+        row.put(EARNINGS_ENTRY.SLOT, fact.slot());
+        return rows.insertEntry(row);
     }
 
     private void day(Wallet wallet, OffsetDateTime at, BigInteger accrued, BigInteger claimed, int accruals,
                      int claims) {
-        db.insertInto(EARNINGS_DAILY)
-                .set(EARNINGS_DAILY.WALLET, wallet.base58())
-                .set(EARNINGS_DAILY.EARNED_ON, day(at))
-                .set(EARNINGS_DAILY.ACCRUED_LAMPORTS, accrued)
-                .set(EARNINGS_DAILY.CLAIMED_LAMPORTS, claimed)
-                .set(EARNINGS_DAILY.ACCRUAL_COUNT, accruals)
-                .set(EARNINGS_DAILY.CLAIM_COUNT, claims)
-                .onConflict(EARNINGS_DAILY.WALLET, EARNINGS_DAILY.EARNED_ON).doUpdate()
-                .set(EARNINGS_DAILY.ACCRUED_LAMPORTS, EARNINGS_DAILY.ACCRUED_LAMPORTS.plus(accrued))
-                .set(EARNINGS_DAILY.CLAIMED_LAMPORTS, EARNINGS_DAILY.CLAIMED_LAMPORTS.plus(claimed))
-                .set(EARNINGS_DAILY.ACCRUAL_COUNT, EARNINGS_DAILY.ACCRUAL_COUNT.plus(accruals))
-                .set(EARNINGS_DAILY.CLAIM_COUNT, EARNINGS_DAILY.CLAIM_COUNT.plus(claims))
-                .execute();
+        rows.addToDay(wallet.base58(), day(at), accrued, claimed, accruals, claims);
     }
 
     static LocalDate day(OffsetDateTime at) {

@@ -8,17 +8,17 @@ import com.solanamafia.api.earnings.EarningsAccrued;
 import com.solanamafia.api.earnings.EarningsClaimed;
 import com.solanamafia.api.referral.ReferralBonusCredited;
 import com.solanamafia.projections.support.ProjectionPositions;
-import com.solanamafia.projections.support.Times;
+import com.solanamafia.projections.jooq.tables.records.LeaderboardEntryRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.jooq.DSLContext;
 import org.jooq.TableField;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;
-import java.time.OffsetDateTime;
 
 import static com.solanamafia.projections.jooq.Tables.LEADERBOARD_ENTRY;
 import static com.solanamafia.projections.jooq.Tables.LEADERBOARD_REFERRAL;
@@ -34,10 +34,17 @@ public class LeaderboardProjection {
 
     private final DSLContext db;
     private final ProjectionPositions positions;
+    private final LeaderboardRows rows;
 
+    @Autowired
     public LeaderboardProjection(DSLContext db, ProjectionPositions positions) {
+        this(db, positions, new SqlLeaderboardRows(db));
+    }
+
+    LeaderboardProjection(DSLContext db, ProjectionPositions positions, LeaderboardRows rows) {
         this.db = db;
         this.positions = positions;
+        this.rows = rows;
     }
 
     @EventHandler
@@ -62,11 +69,7 @@ public class LeaderboardProjection {
 
     @EventHandler
     void on(ReferralBonusCredited event, TrackingToken token) {
-        int newReferral = db.insertInto(LEADERBOARD_REFERRAL)
-                .set(LEADERBOARD_REFERRAL.REFERRER, event.wallet().base58())
-                .set(LEADERBOARD_REFERRAL.REFERRED_PLAYER, event.referredPlayer().base58())
-                .onConflictDoNothing()
-                .execute();
+        int newReferral = rows.addReferral(event.wallet().base58(), event.referredPlayer().base58()) ? 1 : 0;
         add(event.wallet(), token, LEADERBOARD_ENTRY.REFERRAL_BONUS_LAMPORTS, event.amount(), newReferral);
     }
 
@@ -86,27 +89,10 @@ public class LeaderboardProjection {
         positions.forget(NAME);
     }
 
-    private void add(Wallet wallet, TrackingToken token, TableField<?, BigInteger> column, Lamports amount,
-                     int referrals) {
+    private void add(Wallet wallet, TrackingToken token, TableField<LeaderboardEntryRecord, BigInteger> column,
+                     Lamports amount, int referrals) {
         long position = ProjectionPositions.positionOf(token);
-        OffsetDateTime now = Times.now();
-        BigInteger value = amount == null ? BigInteger.ZERO : amount.value();
-        @SuppressWarnings("unchecked")
-        TableField<com.solanamafia.projections.jooq.tables.records.LeaderboardEntryRecord, BigInteger> field =
-                (TableField<com.solanamafia.projections.jooq.tables.records.LeaderboardEntryRecord, BigInteger>) column;
-        db.insertInto(LEADERBOARD_ENTRY)
-                .set(LEADERBOARD_ENTRY.WALLET, wallet.base58())
-                .set(field, value)
-                .set(LEADERBOARD_ENTRY.REFERRAL_COUNT, referrals)
-                .set(LEADERBOARD_ENTRY.EVENT_POSITION, position)
-                .set(LEADERBOARD_ENTRY.UPDATED_AT, now)
-                .onConflict(LEADERBOARD_ENTRY.WALLET).doUpdate()
-                .set(field, field.plus(value))
-                .set(LEADERBOARD_ENTRY.REFERRAL_COUNT, LEADERBOARD_ENTRY.REFERRAL_COUNT.plus(referrals))
-                .set(LEADERBOARD_ENTRY.EVENT_POSITION, position)
-                .set(LEADERBOARD_ENTRY.UPDATED_AT, now)
-                .where(LEADERBOARD_ENTRY.EVENT_POSITION.lt(position))
-                .execute();
+        rows.add(wallet.base58(), position, column, amount == null ? BigInteger.ZERO : amount.value(), referrals);
         positions.record(NAME, position);
     }
 }

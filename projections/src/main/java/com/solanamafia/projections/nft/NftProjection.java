@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -42,10 +43,17 @@ public class NftProjection {
 
     private final DSLContext db;
     private final ProjectionPositions positions;
+    private final NftRows rows;
 
+    @Autowired
     public NftProjection(DSLContext db, ProjectionPositions positions) {
+        this(db, positions, new SqlNftRows(db));
+    }
+
+    NftProjection(DSLContext db, ProjectionPositions positions, NftRows rows) {
         this.db = db;
         this.positions = positions;
+        this.rows = rows;
     }
 
     @EventHandler
@@ -155,25 +163,21 @@ public class NftProjection {
         Map<Field<?>, Object> changes = new LinkedHashMap<>(update);
         changes.put(NFT.EVENT_POSITION, position);
         changes.put(NFT.UPDATED_AT, now);
-        db.insertInto(NFT).set(row)
-                .onConflict(NFT.MINT).doUpdate().set(changes)
-                .where(NFT.EVENT_POSITION.lt(position))
-                .execute();
+        rows.upsert(mint.base58(), position, row, changes);
         positions.record(NAME, position);
     }
 
     private void history(Wallet mint, long position, String kind, Wallet from, Wallet to, ChainFact fact,
                          OffsetDateTime at) {
-        db.insertInto(NFT_OWNERSHIP)
-                .set(NFT_OWNERSHIP.MINT, mint.base58())
-                .set(NFT_OWNERSHIP.EVENT_POSITION, position)
-                .set(NFT_OWNERSHIP.KIND, kind)
-                .set(NFT_OWNERSHIP.FROM_WALLET, from == null ? null : from.base58())
-                .set(NFT_OWNERSHIP.TO_WALLET, to == null ? null : to.base58())
-                .set(NFT_OWNERSHIP.SIGNATURE, fact.position().signature())
-                .set(NFT_OWNERSHIP.SLOT, fact.slot())
-                .set(NFT_OWNERSHIP.OCCURRED_AT, at)
-                .onConflictDoNothing()
-                .execute();
+        Map<Field<?>, Object> row = new LinkedHashMap<>();
+        row.put(NFT_OWNERSHIP.MINT, mint.base58());
+        row.put(NFT_OWNERSHIP.EVENT_POSITION, position);
+        row.put(NFT_OWNERSHIP.KIND, kind);
+        row.put(NFT_OWNERSHIP.FROM_WALLET, from == null ? null : from.base58());
+        row.put(NFT_OWNERSHIP.TO_WALLET, to == null ? null : to.base58());
+        row.put(NFT_OWNERSHIP.SIGNATURE, fact.position().signature());
+        row.put(NFT_OWNERSHIP.SLOT, fact.slot());
+        row.put(NFT_OWNERSHIP.OCCURRED_AT, at);
+        rows.insertOwnership(row);
     }
 }

@@ -17,6 +17,7 @@ import com.solanamafia.api.slot.PremiumSlotPurchased;
 import com.solanamafia.api.slot.SlotUnlocked;
 import com.solanamafia.projections.jooq.tables.records.PlayerRecord;
 import com.solanamafia.projections.support.ProjectionPositions;
+import com.solanamafia.projections.support.RecordValues;
 import com.solanamafia.projections.support.Times;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,6 +28,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;
@@ -49,10 +51,17 @@ public class PlayerSummaryProjection {
 
     private final DSLContext db;
     private final ProjectionPositions positions;
+    private final PlayerRows rows;
 
+    @Autowired
     public PlayerSummaryProjection(DSLContext db, ProjectionPositions positions) {
+        this(db, positions, new SqlPlayerRows(db));
+    }
+
+    PlayerSummaryProjection(DSLContext db, ProjectionPositions positions, PlayerRows rows) {
         this.db = db;
         this.positions = positions;
+        this.rows = rows;
     }
 
     @EventHandler
@@ -167,60 +176,88 @@ public class PlayerSummaryProjection {
     private void apply(Wallet wallet, ChainFact fact, UnixTime programTime, TrackingToken token, Instant recordedAt,
                        Changes changes) {
         long position = ProjectionPositions.positionOf(token);
-        OffsetDateTime now = Times.now();
         OffsetDateTime activityAt = Times.utc(Times.when(fact, programTime, recordedAt));
-        Map<Field<?>, Object> insert = new LinkedHashMap<>(changes.inserts);
-        insert.put(PLAYER.WALLET, wallet.base58());
-        insert.put(PLAYER.EVENT_POSITION, position);
-        insert.put(PLAYER.UPDATED_AT, now);
-        insert.put(PLAYER.LAST_ACTIVITY_AT, activityAt);
-        Map<Field<?>, Object> update = new LinkedHashMap<>(changes.updates);
-        update.put(PLAYER.EVENT_POSITION, position);
-        update.put(PLAYER.UPDATED_AT, now);
-        update.put(PLAYER.LAST_ACTIVITY_AT, DSL.greatest(DSL.coalesce(PLAYER.LAST_ACTIVITY_AT, DSL.val(activityAt)),
-                DSL.val(activityAt)));
-        db.insertInto(PLAYER).set(insert)
-                .onConflict(PLAYER.WALLET).doUpdate().set(update)
-                .where(PLAYER.EVENT_POSITION.lt(position))
-                .execute();
+        rows.upsert(wallet.base58(), position, activityAt, changes);
         positions.record(NAME, position);
     }
 
-    /** The column changes of one event: what a new row gets, and how an existing row changes. */
+    /**
+     * The column changes of one event: what a new row gets, and how an existing row changes (a value set, an amount
+     * added, or an amount subtracted with a floor of zero), made in SQL ({@link #sqlUpdates}) or to a record in
+     * memory ({@link #applyTo}, a replay's buffered rows).
+     */
     static final class Changes {
+        enum Kind { SET, ADD, SUBTRACT }
+
+        record Change(Field<?> column, Kind kind, Object value) {
+        }
+
         final Map<Field<?>, Object> inserts = new LinkedHashMap<>();
-        final Map<Field<?>, Object> updates = new LinkedHashMap<>();
+        final Map<Field<?>, Change> updates = new LinkedHashMap<>();
 
         <T> Changes set(TableField<PlayerRecord, T> column, T value) {
             inserts.put(column, value);
-            updates.put(column, value);
+            updates.put(column, new Change(column, Kind.SET, value));
             return this;
         }
 
         Changes add(TableField<PlayerRecord, BigInteger> column, Lamports amount) {
             if (amount != null) {
                 inserts.put(column, amount.value());
-                updates.put(column, column.plus(amount.value()));
+                updates.put(column, new Change(column, Kind.ADD, amount.value()));
             }
             return this;
         }
 
         Changes subtract(TableField<PlayerRecord, BigInteger> column, Lamports amount) {
             if (amount != null) {
-                updates.put(column, DSL.greatest(column.minus(amount.value()), DSL.val(BigInteger.ZERO)));
+                updates.put(column, new Change(column, Kind.SUBTRACT, amount.value()));
             }
             return this;
         }
 
         Changes add(TableField<PlayerRecord, Integer> column, int count) {
             inserts.put(column, Math.max(0, count));
-            updates.put(column, column.plus(count));
+            updates.put(column, new Change(column, Kind.ADD, count));
             return this;
         }
 
         Changes subtract(TableField<PlayerRecord, Integer> column, int count) {
-            updates.put(column, DSL.greatest(column.minus(count), DSL.val(0)));
+            updates.put(column, new Change(column, Kind.SUBTRACT, count));
             return this;
+        }
+
+        /** The changes of an existing row as SQL: {@code c = v}, {@code c + v}, {@code greatest(c - v, 0)}. */
+        @SuppressWarnings("unchecked")
+        Map<Field<?>, Object> sqlUpdates() {
+            Map<Field<?>, Object> sql = new LinkedHashMap<>();
+            for (Change change : updates.values()) {
+                Field<Object> column = (Field<Object>) change.column();
+                Number amount = change.value() instanceof Number n ? n : null;
+                Object zero = change.value() instanceof BigInteger ? BigInteger.ZERO : 0;
+                sql.put(column, switch (change.kind()) {
+                    case SET -> change.value();
+                    case ADD -> column.plus(amount);
+                    case SUBTRACT -> DSL.greatest(column.minus(amount), DSL.val(zero));
+                });
+            }
+            return sql;
+        }
+
+        /** The same changes made to an existing row in memory. */
+        void applyTo(PlayerRecord row) {
+            for (Change change : updates.values()) {
+                Object current = row.get(change.column());
+                Object value = switch (change.kind()) {
+                    case SET -> change.value();
+                    case ADD -> current instanceof BigInteger amount ? amount.add((BigInteger) change.value())
+                            : (Integer) current + (Integer) change.value();
+                    case SUBTRACT -> current instanceof BigInteger amount
+                            ? amount.subtract((BigInteger) change.value()).max(BigInteger.ZERO)
+                            : Math.max((Integer) current - (Integer) change.value(), 0);
+                };
+                RecordValues.set(row, change.column(), value);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.solanamafia.projections.replay;
 
+import com.solanamafia.projections.support.BufferedReadModel;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -43,6 +46,9 @@ public class ReplayRunner {
             return new Settings(1000, 5000, Duration.ofSeconds(60), 10_000, 4);
         }
     }
+
+    /** How many keys a buffered read model holds in memory per table before it starts over (reading the table). */
+    static final int CACHED_ROWS = 500_000;
 
     private record Failure(String group, TrackedEventMessage<?> event, Throwable cause) {
     }
@@ -102,8 +108,7 @@ public class ReplayRunner {
         try {
             tx.executeWithoutResult(s -> ShadowTables.create(db, tables));
             DSLContext target = ShadowTables.mapped(db, tables);
-            List<Target> targets = specs.stream()
-                    .map(s -> new Target(s.name(), new AnnotationEventHandlerAdapter(s.newHandler(target)))).toList();
+            List<Target> targets = specs.stream().map(s -> Target.of(s, target)).toList();
             progress.total = events.count();
             log.info("Replay {} of {} started: {} events in the store", job.id(), job.projections(), progress.total);
             TrackingToken token = null;
@@ -187,9 +192,13 @@ public class ReplayRunner {
         }
     }
 
-    /** Applies every event after {@code token} up to the store's current head; returns the last token. */
+    /**
+     * Applies every event after {@code token} up to the store's current head; returns the last token. While the
+     * read models apply a batch (on the workers), the next one is read and deserialized here.
+     */
     private TrackingToken applyAvailable(ReplayJob job, List<Target> targets, TrackingToken token, Progress progress) {
         TrackingToken last = token;
+        Applying applying = null;
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readFrom(token)) {
             Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
             List<TrackedEventMessage<?>> batch = new ArrayList<>(settings.batchSize());
@@ -198,71 +207,108 @@ public class ReplayRunner {
                 event.getPayload();   // deserialize once, here, not in every worker
                 batch.add(event);
                 if (batch.size() >= settings.batchSize() || !it.hasNext()) {
-                    apply(targets, batch, progress);
-                    last = batch.get(batch.size() - 1).trackingToken();
-                    progress.position = last.position().orElse(progress.position);
-                    progress.done += batch.size();
-                    batch.clear();
-                    progress.report(false);
+                    last = finish(applying, progress, last);
+                    applying = start(targets, batch, progress);
+                    batch = new ArrayList<>(settings.batchSize());
                 }
             }
+            return finish(applying, progress, last);
+        } catch (RuntimeException | Error e) {
+            if (applying != null) {
+                applying.awaitQuietly();   // never leave a batch running behind a failure
+            }
+            throw e;
         }
-        return last;
     }
 
-    /** Applies a batch to every read model of the job: each read model in its own transaction, in parallel. */
-    private void apply(List<Target> targets, List<TrackedEventMessage<?>> batch, Progress progress) {
-        if (targets.size() == 1 || workers == null) {
-            targets.forEach(target -> apply(target, batch, progress));
-            return;
+    /** A batch being applied by every read model of the job, each in its own transaction. */
+    private record Applying(List<TrackedEventMessage<?>> batch, List<Future<?>> running) {
+        void awaitQuietly() {
+            try {
+                await();
+            } catch (RuntimeException ignored) {
+                // the failure that matters is being thrown already
+            }
         }
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+
+        /** Waits for every read model; throws the first failure. */
+        void await() {
+            RuntimeException failure = null;
+            for (Future<?> future : running) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r
+                                : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private Applying start(List<Target> targets, List<TrackedEventMessage<?>> batch, Progress progress) {
+        List<Future<?>> running = new ArrayList<>();
         for (Target target : targets) {
             running.add(workers.submit(() -> apply(target, batch, progress)));
         }
-        RuntimeException failure = null;
-        for (java.util.concurrent.Future<?> future : running) {
-            try {
-                future.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        return new Applying(batch, running);
     }
 
+    /** Waits for the batch being applied (if any), counts it; returns the last token applied. */
+    private TrackingToken finish(Applying applying, Progress progress, TrackingToken last) {
+        if (applying == null) {
+            return last;
+        }
+        applying.await();
+        List<TrackedEventMessage<?>> batch = applying.batch();
+        TrackingToken applied = batch.get(batch.size() - 1).trackingToken();
+        progress.position = applied.position().orElse(progress.position);
+        progress.done += batch.size();
+        progress.report(false);
+        return applied;
+    }
+
+    /**
+     * Applies a batch to one read model: first through its buffered handler (rows changed in memory, then written at
+     * once); if anything fails, the batch is rolled back and applied again through the plain handler, each event in
+     * a savepoint, keeping the failures for the dead-letter queue (as the live processors do).
+     */
     private void apply(Target target, List<TrackedEventMessage<?>> batch, Progress progress) {
         try {
             tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
                 db.execute("SET LOCAL synchronous_commit = off");
                 for (TrackedEventMessage<?> event : batch) {
-                    target.handle(event);
+                    target.handle(target.buffered(), event);
                 }
+                target.bufferedModel().write();
             }));
-        } catch (HandlerFailed first) {
-            // some event fails: apply the batch again, each event in a savepoint, and keep the failures for the
-            // dead-letter queue (as the live processors do)
-            tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
-                for (TrackedEventMessage<?> event : batch) {
-                    db.execute("SAVEPOINT replay_event");
-                    try {
-                        target.handle(event);
-                        db.execute("RELEASE SAVEPOINT replay_event");
-                    } catch (HandlerFailed failed) {
-                        db.execute("ROLLBACK TO SAVEPOINT replay_event");
-                        progress.failed(new Failure(target.group(), event, failed.getCause()),
-                                settings.maxFailedEvents());
-                    }
-                }
-            }));
+            return;
+        } catch (RuntimeException bufferedFailed) {
+            target.bufferedModel().discard();
+            log.debug("Replay of {}: a batch failed buffered, applying it event by event", target.group(),
+                    bufferedFailed);
         }
+        tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
+            db.execute("SET LOCAL synchronous_commit = off");
+            for (TrackedEventMessage<?> event : batch) {
+                db.execute("SAVEPOINT replay_event");
+                try {
+                    target.handle(target.plain(), event);
+                    db.execute("RELEASE SAVEPOINT replay_event");
+                } catch (HandlerFailed failed) {
+                    db.execute("ROLLBACK TO SAVEPOINT replay_event");
+                    progress.failed(new Failure(target.group(), event, failed.getCause()),
+                            settings.maxFailedEvents());
+                }
+            }
+        }));
     }
 
     private static void inUnitOfWork(TrackedEventMessage<?> first, Runnable work) {
@@ -276,8 +322,16 @@ public class ReplayRunner {
         uow.commit();
     }
 
-    private record Target(String group, AnnotationEventHandlerAdapter adapter) {
-        void handle(TrackedEventMessage<?> event) {
+    /** A read model of the job: its plain handler and its buffered one, both writing the shadow tables. */
+    private record Target(String group, AnnotationEventHandlerAdapter plain, BufferedReadModel bufferedModel,
+                          AnnotationEventHandlerAdapter buffered) {
+        static Target of(ReplayableProjections.Spec spec, DSLContext shadows) {
+            BufferedReadModel model = spec.newBufferedHandler(shadows, CACHED_ROWS);
+            return new Target(spec.name(), new AnnotationEventHandlerAdapter(spec.newHandler(shadows)), model,
+                    new AnnotationEventHandlerAdapter(model.handler()));
+        }
+
+        void handle(AnnotationEventHandlerAdapter adapter, TrackedEventMessage<?> event) {
             try {
                 if (adapter.canHandle(event)) {
                     adapter.handle(event);

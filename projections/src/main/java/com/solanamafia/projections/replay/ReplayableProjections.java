@@ -1,6 +1,15 @@
 package com.solanamafia.projections.replay;
 
+import com.solanamafia.projections.activity.BufferedPlayerActivity;
 import com.solanamafia.projections.activity.PlayerActivityProjection;
+import com.solanamafia.projections.business.BufferedPlayerBusinesses;
+import com.solanamafia.projections.discrepancy.BufferedDiscrepancies;
+import com.solanamafia.projections.earnings.BufferedEarningsHistory;
+import com.solanamafia.projections.leaderboard.BufferedLeaderboards;
+import com.solanamafia.projections.nft.BufferedNfts;
+import com.solanamafia.projections.player.BufferedPlayerSummary;
+import com.solanamafia.projections.stats.BufferedGlobalStats;
+import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.business.PlayerBusinessesProjection;
 import com.solanamafia.projections.discrepancy.DiscrepancyProjection;
 import com.solanamafia.projections.earnings.EarningsHistoryProjection;
@@ -25,29 +34,49 @@ import java.util.function.BiFunction;
  * constructed here, never the Spring beans of any processor.
  */
 public final class ReplayableProjections {
-    /** A replayable read model: its processing group, how to build a handler on a given jOOQ context, its tables. */
+    /**
+     * A replayable read model: its processing group, how to build a handler on a given jOOQ context, the same handler
+     * buffering a batch's rows in memory (a replay's fast path), its tables.
+     */
     public record Spec(String name, Class<?> handlerType, BiFunction<DSLContext, ProjectionPositions, Object> factory,
-                       List<String> tables) {
+                       BufferedFactory bufferedFactory, List<String> tables) {
         public Object newHandler(DSLContext db) {
             return factory.apply(db, new ProjectionPositions(db));
         }
+
+        /** {@code cachedRows}: how many keys per table it holds in memory before it starts over. */
+        public BufferedReadModel newBufferedHandler(DSLContext db, int cachedRows) {
+            return bufferedFactory.create(db, new ProjectionPositions(db), cachedRows);
+        }
     }
+
+    /** Builds a read model's buffered handler on a jOOQ context. */
+    public interface BufferedFactory {
+        BufferedReadModel create(DSLContext db, ProjectionPositions positions, int cachedRows);
+    }
+
 
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
 
     static {
-        add(PlayerSummaryProjection.NAME, PlayerSummaryProjection.class, PlayerSummaryProjection::new, "player");
+        add(PlayerSummaryProjection.NAME, PlayerSummaryProjection.class, PlayerSummaryProjection::new,
+                BufferedPlayerSummary::new, "player");
         add(PlayerBusinessesProjection.NAME, PlayerBusinessesProjection.class, PlayerBusinessesProjection::new,
-                "business_slot");
-        add(NftProjection.NAME, NftProjection.class, NftProjection::new, "nft", "nft_ownership");
+                BufferedPlayerBusinesses::new, "business_slot");
+        add(NftProjection.NAME, NftProjection.class, NftProjection::new,
+                BufferedNfts::new, "nft", "nft_ownership");
         add(EarningsHistoryProjection.NAME, EarningsHistoryProjection.class, EarningsHistoryProjection::new,
+                BufferedEarningsHistory::new,
                 "earnings_entry", "earnings_daily");
-        add(PlayerActivityProjection.NAME, PlayerActivityProjection.class, PlayerActivityProjection::new, "activity");
-        add(LeaderboardProjection.NAME, LeaderboardProjection.class, LeaderboardProjection::new, "leaderboard_entry",
-                "leaderboard_referral");
-        add(GlobalStatsProjection.NAME, GlobalStatsProjection.class, GlobalStatsProjection::new, "global_stats",
-                "stats_wallet");
-        add(DiscrepancyProjection.NAME, DiscrepancyProjection.class, DiscrepancyProjection::new, "discrepancy");
+        add(PlayerActivityProjection.NAME, PlayerActivityProjection.class, PlayerActivityProjection::new,
+                (db, positions, cachedRows) -> BufferedPlayerActivity.create(db, positions), "activity");
+        add(LeaderboardProjection.NAME, LeaderboardProjection.class, LeaderboardProjection::new,
+                BufferedLeaderboards::new,
+                "leaderboard_entry", "leaderboard_referral");
+        add(GlobalStatsProjection.NAME, GlobalStatsProjection.class, GlobalStatsProjection::new,
+                BufferedGlobalStats::new, "global_stats", "stats_wallet");
+        add(DiscrepancyProjection.NAME, DiscrepancyProjection.class, DiscrepancyProjection::new,
+                (db, positions, cachedRows) -> BufferedDiscrepancies.create(db, positions), "discrepancy");
     }
 
     /** The schema of every read-model table. */
@@ -61,8 +90,9 @@ public final class ReplayableProjections {
     }
 
     private static void add(String name, Class<?> type, BiFunction<DSLContext, ProjectionPositions, Object> factory,
+                            BufferedFactory buffered,
                             String... tables) {
-        SPECS.put(name, new Spec(name, type, factory, List.of(tables)));
+        SPECS.put(name, new Spec(name, type, factory, buffered, List.of(tables)));
     }
 
     public static List<String> names() {

@@ -28,6 +28,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;
@@ -51,10 +52,17 @@ public class GlobalStatsProjection {
 
     private final DSLContext db;
     private final ProjectionPositions positions;
+    private final StatsWallets wallets;
 
+    @Autowired
     public GlobalStatsProjection(DSLContext db, ProjectionPositions positions) {
+        this(db, positions, new SqlStatsWallets(db));
+    }
+
+    GlobalStatsProjection(DSLContext db, ProjectionPositions positions, StatsWallets wallets) {
         this.db = db;
         this.positions = positions;
+        this.wallets = wallets;
     }
 
     @EventHandler
@@ -157,18 +165,8 @@ public class GlobalStatsProjection {
 
     private void apply(Wallet wallet, TrackingToken token, boolean countsPlayer, Delta delta) {
         long position = ProjectionPositions.positionOf(token);
-        int moved = db.insertInto(STATS_WALLET)
-                .set(STATS_WALLET.WALLET, wallet.base58())
-                .set(STATS_WALLET.COUNTED, false)
-                .set(STATS_WALLET.EVENT_POSITION, position)
-                .onConflict(STATS_WALLET.WALLET).doUpdate()
-                .set(STATS_WALLET.EVENT_POSITION, position)
-                .where(STATS_WALLET.EVENT_POSITION.lt(position))
-                .execute();
-        if (moved == 1) {
-            if (countsPlayer && db.update(STATS_WALLET).set(STATS_WALLET.COUNTED, true)
-                    .where(STATS_WALLET.WALLET.eq(wallet.base58())).and(STATS_WALLET.COUNTED.isFalse())
-                    .execute() == 1) {
+        if (wallets.moveTo(wallet.base58(), position)) {
+            if (countsPlayer && wallets.countOnce(wallet.base58())) {
                 delta.count(GLOBAL_STATS.PLAYERS, 1);
             }
             delta.position = position;

@@ -1,0 +1,31 @@
+package com.solanamafia.projections.business;
+
+import com.solanamafia.projections.jooq.tables.records.BusinessSlotRecord;
+import org.jooq.Field;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/** Where the slot rows are read and changed: in the table (live) or in memory (a replay's batch). */
+interface BusinessSlots {
+    /** An update value: the column's current value (null as zero) plus {@code by}. */
+    record Increase(BigInteger by) {
+    }
+
+    /**
+     * Creates the (wallet, slot) row with {@code insert}, or sets {@code update} on the existing row, unless it
+     * already reflects {@code position} or a later event.
+     */
+    void upsert(String wallet, int slotIndex, long position, Map<Field<?>, Object> insert,
+                Map<Field<?>, Object> update);
+
+    /** Sets {@code cleared} on the wallet's rows that hold {@code mint}, unless they reflect {@code position}. */
+    void clearSlotsHolding(String wallet, String mint, Map<Field<?>, Object> cleared, long position);
+
+    /** Copies of the wallet's rows, by slot index. */
+    List<BusinessSlotRecord> slotsOf(String wallet);
+
+    /** A copy of the wallet's occupied row holding {@code mint}, or null (more than one: an error). */
+    BusinessSlotRecord occupiedSlotHolding(String wallet, String mint);
+}

@@ -1,0 +1,127 @@
+package com.solanamafia.projections.support;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes many rows of a table in ONE statement: each column travels as one text array (a literal),
+ * {@code INSERT INTO t (c1, ...) SELECT * FROM unnest(?::text[]::type1[], ...)}, so the statement text does not
+ * depend on the number of rows and PostgreSQL plans it once. Values are converted by PostgreSQL exactly as bound
+ * parameters would be (a string too long for its column, or a number too big, fails the statement). The table is
+ * rendered by {@code db}, so a render-mapped context writes a replay's shadow tables.
+ */
+public final class BulkWrite {
+    private static final Map<Class<?>, String> TYPES = Map.of(String.class, "text", Integer.class, "int4",
+            Long.class, "int8", java.math.BigInteger.class, "numeric", BigDecimal.class, "numeric",
+            Boolean.class, "bool", OffsetDateTime.class, "timestamptz", java.time.LocalDate.class, "date",
+            JSONB.class, "jsonb");
+
+    private BulkWrite() {
+    }
+
+    /** Inserts the rows; a row whose key exists replaces every column of it. Keys must be distinct. */
+    public static <R extends TableRecord<R>> void upsert(DSLContext db, Table<R> table, Collection<R> rows) {
+        List<String> keys = table.getPrimaryKey().getFields().stream().map(Field::getName).toList();
+        String updates = java.util.Arrays.stream(table.fields()).map(Field::getName).filter(c -> !keys.contains(c))
+                .map(c -> quoted(c) + " = EXCLUDED." + quoted(c)).collect(Collectors.joining(", "));
+        write(db, table, rows, " ON CONFLICT (" + keys.stream().map(BulkWrite::quoted).collect(Collectors.joining(", "))
+                + ") DO UPDATE SET " + updates);
+    }
+
+    /** Inserts the rows; a row whose key exists is skipped (ON CONFLICT DO NOTHING). */
+    public static <R extends TableRecord<R>> void insertNew(DSLContext db, Table<R> table, Collection<R> rows) {
+        write(db, table, rows, " ON CONFLICT DO NOTHING");
+    }
+
+    private static <R extends TableRecord<R>> void write(DSLContext db, Table<R> table, Collection<R> rows,
+                                                         String onConflict) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Field<?>[] fields = table.fields();
+        StringBuilder[] columns = new StringBuilder[fields.length];
+        for (int c = 0; c < fields.length; c++) {
+            columns[c] = new StringBuilder(rows.size() * 16).append('{');
+        }
+        boolean first = true;
+        for (R record : rows) {
+            for (int c = 0; c < fields.length; c++) {
+                if (!first) {
+                    columns[c].append(',');
+                }
+                element(columns[c], record.get(c));
+            }
+            first = false;
+        }
+        String sql = "INSERT INTO " + db.render(table) + " ("
+                + java.util.Arrays.stream(fields).map(f -> quoted(f.getName())).collect(Collectors.joining(", "))
+                + ") SELECT * FROM unnest("
+                + java.util.Arrays.stream(fields).map(f -> "?::text[]::" + type(f) + "[]")
+                        .collect(Collectors.joining(", "))
+                + ")" + onConflict;
+        db.connection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int c = 0; c < fields.length; c++) {
+                    statement.setString(c + 1, columns[c].append('}').toString());
+                }
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * One element of a PostgreSQL array literal, in the text PostgreSQL reads back as the same value: NULL; strings
+     * double-quoted with {@code "} and backslash escaped; numbers, booleans, dates and ISO-8601 timestamps as they are
+     * (they contain no character an array literal would need quoted).
+     */
+    static void element(StringBuilder array, Object value) {
+        if (value == null) {
+            array.append("NULL");
+        } else if (value instanceof String text) {
+            quoted(array, text);
+        } else if (value instanceof JSONB json) {
+            quoted(array, json.data());
+        } else if (value instanceof OffsetDateTime time) {
+            IsoTimestamps.append(array, time);
+        } else if (value instanceof BigDecimal decimal) {
+            array.append(decimal.toPlainString());
+        } else {
+            array.append(value);
+        }
+    }
+
+    private static void quoted(StringBuilder array, String text) {
+        array.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                array.append('\\');
+            }
+            array.append(c);
+        }
+        array.append('"');
+    }
+
+    private static String quoted(String name) {
+        return '"' + name + '"';
+    }
+
+    private static String type(Field<?> field) {
+        String type = TYPES.get(field.getType());
+        if (type == null) {
+            throw new IllegalArgumentException("no bulk conversion for " + field + " of " + field.getType());
+        }
+        return type;
+    }
+}
