@@ -41,7 +41,8 @@ public class EmbeddedPostgresConfiguration {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(32);
+        config.setMinimumIdle(4);
         config.setPoolName("embedded-postgres");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
