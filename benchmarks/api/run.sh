@@ -33,6 +33,20 @@ cat "$OUT"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {pri
 pgbench -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -n -f "$OUT/select.sql" -c 8 -j 2 -T "$SECONDS_" "$DB" 2>&1 \
     | grep -E "tps|latency average" | sed 's/^/pgbench max: /'
 
+# The earnings saga's first pass over a long synthetic history (every window overdue: tens of thousands of deadlines
+# due at once) is the earnings benchmark's subject, not this one's: start it at the head of the event store.
+"${PSQL[@]}" -q <<SQL
+DELETE FROM event_store.token_entry WHERE processor_name = 'earnings-schedule';
+DELETE FROM event_store.association_value_entry WHERE saga_type LIKE '%EarningsScheduleSaga';
+DELETE FROM event_store.saga_entry WHERE saga_type LIKE '%EarningsScheduleSaga';
+DELETE FROM earnings.scheduled_tasks; DELETE FROM earnings.update_attempt; DELETE FROM earnings.update_request;
+DELETE FROM earnings.schedule;
+INSERT INTO event_store.token_entry (processor_name, segment, token, token_type, timestamp, owner)
+SELECT 'earnings-schedule', s, convert_to('{"index":' || (SELECT max(global_index) FROM event_store.domain_event_entry) || ',"gaps":[]}', 'UTF8'),
+       'org.axonframework.eventhandling.GapAwareTrackingToken', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), NULL
+FROM generate_series(0, 3) s;
+SQL
+
 echo "== app on :$PORT"
 DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" SPRING_DATASOURCE_USERNAME=$PGUSER \
   REDIS_URL=${REDIS_URL:-redis://127.0.0.1:56379} SERVER_PORT=$PORT java ${JAVA_OPTS:-} -jar "$JAR" \
