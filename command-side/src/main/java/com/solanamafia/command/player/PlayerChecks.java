@@ -11,6 +11,8 @@ import com.solanamafia.api.discrepancy.ChainDiscrepancyDetected;
 import com.solanamafia.api.earnings.EarningsAccrued;
 import com.solanamafia.api.earnings.EarningsClaimed;
 import com.solanamafia.api.player.PlayerJoined;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -101,6 +103,23 @@ final class PlayerChecks {
             Lamports refunded = GameRules.percentOf(known.upgradeValue(), 100 - event.finalFeePercent());
             checks.flag(BUG_SELL_REFUNDS_UPGRADE_COSTS, "refund includes " + refunded + " of upgrade value "
                     + known.upgradeValue() + " that never went into the pool");
+        }
+        return checks.found;
+    }
+
+    static List<ChainDiscrepancyDetected> of(PlayerState state, BusinessHandedOver event) {
+        PlayerChecks checks = new PlayerChecks(state, event.wallet(), event.fact());
+        if (event.slotIndex() == null && state.knownFromStart) {
+            checks.flag(TRANSFER_OF_BUSINESS_NOT_HELD, "no slot holds the business of mint " + event.mint());
+        }
+        return checks.found;
+    }
+
+    static List<ChainDiscrepancyDetected> of(PlayerState state, BusinessTakenOver event) {
+        PlayerChecks checks = new PlayerChecks(state, event.wallet(), event.fact());
+        if (event.slotIndex() == null) {
+            checks.flag(TRANSFER_WITHOUT_FREE_SLOT, "business of mint " + event.mint()
+                    + " arrived, but every known unlocked slot holds a business");
         }
         return checks.found;
     }

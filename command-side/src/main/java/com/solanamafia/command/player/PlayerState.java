@@ -17,7 +17,12 @@ import com.solanamafia.api.slot.PremiumSlotPurchased;
 import com.solanamafia.api.slot.SlotType;
 import com.solanamafia.api.slot.SlotUnlocked;
 
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
+import com.solanamafia.api.transfer.TransferredBusiness;
+
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -66,6 +71,22 @@ final class PlayerState {
     OwnedBusiness activeAt(int slotIndex) {
         OwnedBusiness business = businesses.get(slotIndex);
         return business != null && business.active() ? business : null;
+    }
+
+    /** The slot holding the business backed by {@code mint}, or null. */
+    Integer slotHolding(Wallet mint) {
+        return businesses.entrySet().stream().filter(e -> mint.equals(e.getValue().nftMint()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /** cb08020 find_free_slot: the lowest-indexed unlocked slot without a business, or null. */
+    Integer freeSlot() {
+        TreeSet<Integer> unlocked = new TreeSet<>(unlockedSlots);
+        unlocked.addAll(premiumSlots.keySet());
+        for (int i = 0; i < GameRules.CB08020_INITIALLY_UNLOCKED; i++) {
+            unlocked.add(i);
+        }
+        return unlocked.stream().filter(slot -> !businesses.containsKey(slot)).findFirst().orElse(null);
     }
 
     /** What an auto-update we saw no event for could add per day: Σ daily earnings with the largest slot bonus. */
@@ -127,6 +148,24 @@ final class PlayerState {
         start(false, event.fact());
         businesses.replaceAll((slot, business) ->
                 event.businessMint().equals(business.nftMint()) ? business.deactivated() : business);
+    }
+
+    void on(BusinessHandedOver event) {
+        start(false, event.fact());
+        nftEra = true;
+        if (event.slotIndex() != null) {
+            businesses.remove(event.slotIndex());
+        }
+    }
+
+    void on(BusinessTakenOver event) {
+        start(false, event.fact());
+        nftEra = true;
+        if (event.slotIndex() != null) {
+            TransferredBusiness b = event.business();
+            businesses.put(event.slotIndex(), new OwnedBusiness(b.typeCode(), b.level(), b.baseInvested(),
+                    b.totalInvested(), b.dailyRateBp(), event.mint(), true));
+        }
     }
 
     void on(EarningsAccrued event) {
