@@ -37,6 +37,14 @@ final class PlayerChecks {
         found.add(new ChainDiscrepancyDetected(wallet, fact, rule, reason));
     }
 
+    private void transferred(PlayerState state, int slotIndex, String what) {
+        OwnedBusiness moved = state.transferredAt(slotIndex);
+        if (moved != null) {
+            flag(TRANSFERRED_BUSINESS_SOLD_OR_UPGRADED, "slot " + slotIndex + " holds the business of mint "
+                    + moved.nftMint() + ", moved here by sync_business_ownership, yet it was " + what);
+        }
+    }
+
     static List<ChainDiscrepancyDetected> of(PlayerState state, PlayerJoined event) {
         PlayerChecks checks = new PlayerChecks(state, event.wallet(), event.fact());
         if (state.joined) {
@@ -73,6 +81,9 @@ final class PlayerChecks {
         if (!event.legacyEvent() && known == null && state.knownFromStart) {
             checks.flag(UPGRADE_OF_EMPTY_SLOT, "slot " + event.slotIndex() + " holds no business");
         }
+        if (!event.legacyEvent()) {
+            checks.transferred(state, event.slotIndex(), "upgraded");
+        }
         Integer oldLevel = event.oldLevel() != null ? event.oldLevel() : known != null ? Integer.valueOf(known.level()) : null;
         if (known != null && event.oldLevel() != null && known.level() != event.oldLevel()) {
             checks.flag(UPGRADE_OLD_LEVEL_MISMATCH, "old level " + event.oldLevel() + ", known level " + known.level());
@@ -99,6 +110,7 @@ final class PlayerChecks {
         if (known == null && state.knownFromStart) {
             checks.flag(SALE_OF_EMPTY_SLOT, "slot " + event.slotIndex() + " holds no business");
         }
+        checks.transferred(state, event.slotIndex(), "sold");
         if (known != null && !known.upgradeValue().isZero()) {
             Lamports refunded = GameRules.percentOf(known.upgradeValue(), 100 - event.finalFeePercent());
             checks.flag(BUG_SELL_REFUNDS_UPGRADE_COSTS, "refund includes " + refunded + " of upgrade value "

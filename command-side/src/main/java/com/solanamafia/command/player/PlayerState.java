@@ -47,6 +47,8 @@ final class PlayerState {
     TreeMap<Integer, OwnedBusiness> businesses = new TreeMap<>();
     TreeSet<Integer> unlockedSlots = new TreeSet<>();
     TreeMap<Integer, SlotType> premiumSlots = new TreeMap<>();
+    /** Mints of businesses that arrived by sync_business_ownership: the program lets no one sell or upgrade them. */
+    TreeSet<String> transferredMints = new TreeSet<>();
     boolean pendingKnown;
     Lamports pending = Lamports.ZERO;
     Lamports referralPending = Lamports.ZERO;
@@ -71,6 +73,13 @@ final class PlayerState {
     OwnedBusiness activeAt(int slotIndex) {
         OwnedBusiness business = businesses.get(slotIndex);
         return business != null && business.active() ? business : null;
+    }
+
+    /** The active business at the slot, if it arrived by a transfer (which the program lets no one sell or upgrade). */
+    OwnedBusiness transferredAt(int slotIndex) {
+        OwnedBusiness business = activeAt(slotIndex);
+        return business != null && business.nftMint() != null
+                && transferredMints.contains(business.nftMint().base58()) ? business : null;
     }
 
     /** The slot holding the business backed by {@code mint}, or null. */
@@ -139,6 +148,9 @@ final class PlayerState {
             return;
         }
         OwnedBusiness sold = businesses.remove(event.slotIndex());
+        if (sold != null && sold.nftMint() != null) {
+            transferredMints.remove(sold.nftMint().base58());
+        }
         Lamports value = event.totalInvested() != null ? event.totalInvested()
                 : sold != null ? sold.totalInvested() : Lamports.ZERO;
         totalInvested = totalInvested.minusSaturating(value);
@@ -156,6 +168,7 @@ final class PlayerState {
         if (event.slotIndex() != null) {
             businesses.remove(event.slotIndex());
         }
+        transferredMints.remove(event.mint().base58());
     }
 
     void on(BusinessTakenOver event) {
@@ -166,6 +179,7 @@ final class PlayerState {
             businesses.put(event.slotIndex(), new OwnedBusiness(b.typeCode(), b.level(), b.baseInvested(),
                     b.totalInvested(), b.dailyRateBp(), event.mint(), true));
         }
+        transferredMints.add(event.mint().base58());
     }
 
     void on(EarningsAccrued event) {
@@ -228,7 +242,7 @@ final class PlayerState {
     public String toString() {
         return "PlayerState[started=" + started + ", joined=" + joined + ", knownFromStart=" + knownFromStart
                 + ", nftEra=" + nftEra + ", businesses=" + businesses + ", unlocked=" + unlockedSlots
-                + ", premium=" + premiumSlots + ", pendingKnown=" + pendingKnown + ", pending=" + pending
+                + ", premium=" + premiumSlots + ", transferred=" + transferredMints + ", pendingKnown=" + pendingKnown + ", pending=" + pending
                 + ", referralPending=" + referralPending + ", pendingAsOf=" + pendingAsOf + ", next=" + nextEarningsAt
                 + ", invested=" + totalInvested + ", upgrades=" + totalUpgradeSpent + ", slots=" + totalSlotSpent
                 + ", claimed=" + totalClaimed + ", referrals=" + totalReferralCredited + "]";

@@ -1,7 +1,10 @@
 package com.solanamafia.command.player;
 
 import com.solanamafia.api.business.BusinessPurchased;
+import com.solanamafia.api.business.BusinessSold;
 import com.solanamafia.api.business.BusinessUpgraded;
+import com.solanamafia.api.business.RecordBusinessSold;
+import com.solanamafia.api.business.RecordNftBusinessUpgraded;
 import com.solanamafia.api.chain.Lamports;
 import com.solanamafia.api.discrepancy.ChainDiscrepancyDetected;
 import com.solanamafia.api.slot.PremiumSlotPurchased;
@@ -16,11 +19,13 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
 import static com.solanamafia.api.discrepancy.DiscrepancyRules.TRANSFER_OF_BUSINESS_NOT_HELD;
 import static com.solanamafia.api.discrepancy.DiscrepancyRules.TRANSFER_WITHOUT_FREE_SLOT;
+import static com.solanamafia.api.discrepancy.DiscrepancyRules.TRANSFERRED_BUSINESS_SOLD_OR_UPGRADED;
 import static com.solanamafia.command.support.PlayerFacts.joined;
 import static com.solanamafia.command.support.PlayerFacts.nftTobaccoInSlot0;
 import static com.solanamafia.command.support.Samples.ALICE;
@@ -140,6 +145,29 @@ class BusinessTransferTest {
         fixture.given(joined(), new BusinessTakenOver(ALICE, BOB, fact(20), MINT_A, 0, UPGRADED_TOBACCO, at(600)))
                 .when(new com.solanamafia.api.earnings.RecordEarningsClaimed(ALICE, fact(21), Lamports.of(1_080_000), at(86_400)))
                 .expectEvents(new com.solanamafia.api.earnings.EarningsClaimed(ALICE, fact(21), Lamports.of(1_080_000), at(86_400)));
+    }
+
+    @Test
+    void theNewOwnerSellingOrUpgradingTheTransferredBusinessContradictsTheProgram() {
+        BusinessTakenOver arrived = new BusinessTakenOver(ALICE, BOB, fact(20), MINT_A, 0,
+                new TransferredBusiness(0, 1, sol(0.1), sol(0.1), 90), at(600));
+        String reason = "slot 0 holds the business of mint " + MINT_A + ", moved here by sync_business_ownership, yet it was ";
+        fixture.given(joined(), arrived)
+                .when(new RecordBusinessSold(ALICE, fact(21), 0, 0, sol(0.1), BigInteger.ONE, 25, 0, 25, sol(0.09), at(700)))
+                .expectEvents(new ChainDiscrepancyDetected(ALICE, fact(21), TRANSFERRED_BUSINESS_SOLD_OR_UPGRADED, reason + "sold"),
+                        new BusinessSold(ALICE, fact(21), 0, 0, sol(0.1), BigInteger.ONE, 25, 0, 25, sol(0.09), at(700), false));
+        fixture.given(joined(), arrived)
+                .when(new RecordNftBusinessUpgraded(ALICE, fact(21), 0, 1, 2, sol(0.05), MINT_A, MINT_B, 100, at(700)))
+                .expectEvents(new ChainDiscrepancyDetected(ALICE, fact(21), TRANSFERRED_BUSINESS_SOLD_OR_UPGRADED, reason + "upgraded"),
+                        new BusinessUpgraded(ALICE, fact(21), 0, 1, 2, sol(0.05), 100, MINT_A, MINT_B, at(700), false));
+    }
+
+    @Test
+    void aBusinessBoughtIntoTheSlotAfterwardsIsNotTransferred() {
+        fixture.given(joined(), new BusinessTakenOver(ALICE, BOB, fact(20), MINT_A, 0, UPGRADED_TOBACCO, at(600)),
+                        new BusinessHandedOver(ALICE, BOB, fact(21), MINT_A, 0, at(650)), nftBusinessInSlot(0, 22, MINT_B))
+                .when(new RecordBusinessSold(ALICE, fact(23), 0, 1, sol(0.5), BigInteger.ONE, 25, 0, 25, sol(0.4), at(700)))
+                .expectEvents(new BusinessSold(ALICE, fact(23), 0, 1, sol(0.5), BigInteger.ONE, 25, 0, 25, sol(0.4), at(700), false));
     }
 
     static PlayerState stateOf(PlayerAggregate player) {
