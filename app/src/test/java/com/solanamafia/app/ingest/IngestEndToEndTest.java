@@ -68,6 +68,20 @@ class IngestEndToEndTest {
     }
 
     @Test
+    @Order(5)
+    void everyTransferReachesTheNftAndBothPlayersWithoutADiscrepancy() {
+        java.util.function.Function<String, Integer> count = type -> jdbc.queryForObject(
+                "SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = ?", Integer.class, type);
+        int transfers = count.apply("com.solanamafia.api.nft.NftTransferred");
+        assertThat(transfers).isPositive();
+        assertThat(count.apply("com.solanamafia.api.transfer.BusinessHandedOver")).isEqualTo(transfers);
+        assertThat(count.apply("com.solanamafia.api.transfer.BusinessTakenOver")).isEqualTo(transfers);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = ? "
+                + "AND convert_from(payload, 'UTF8') LIKE '%\"rule\":\"transfer-%'", Integer.class,
+                ExpectedChainEvents.DISCREPANCY)).isZero();
+    }
+
+    @Test
     @Order(2)
     void liveTrafficWithDroppedSocketsDuplicatesAndLateNotificationsStaysExact() {
         chain.setFaults(com.solanamafia.sim.fault.FaultConfig.parse("duplicateNotify=0.5,lateNotifyMs=300"));

@@ -18,6 +18,9 @@ import com.solanamafia.api.nft.NftMinted;
 import com.solanamafia.api.nft.NftTransferred;
 import com.solanamafia.api.player.PlayerJoined;
 import com.solanamafia.api.referral.ReferralBonusCredited;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
+import com.solanamafia.api.transfer.TransferredBusiness;
 import com.solanamafia.projections.activity.PlayerActivityProjection;
 import com.solanamafia.projections.business.PlayerBusinessesProjection;
 import com.solanamafia.projections.discrepancy.DiscrepancyProjection;
@@ -147,7 +150,12 @@ class ReadModelApiTest {
                 20, sol("1.6"), UnixTime.UNSET, false));
         game.add(new ReferralBonusCredited(CAROL, fact(null), ALICE, Lamports.of(1000), 1, UnixTime.UNSET));
         game.add(new ReferralBonusCredited(CAROL, fact(null), BOB, Lamports.of(2000), 1, UnixTime.UNSET));
-        game.add(new NftTransferred(ALICE, BOB, fact("2026-05-13T10:00:00Z"), MINT_B, UnixTime.UNSET));
+        // one BusinessTransferred, as the command side records it: the NFT's, ALICE's and BOB's events
+        ChainFact transfer = fact("2026-05-13T10:00:00Z");
+        game.add(new NftTransferred(ALICE, BOB, transfer, MINT_B, UnixTime.UNSET));
+        game.add(new BusinessHandedOver(ALICE, BOB, transfer, MINT_B, 0, UnixTime.UNSET));
+        game.add(new BusinessTakenOver(BOB, ALICE, transfer, MINT_B, 1,
+                new TransferredBusiness(0, 1, sol("0.1"), sol("0.12"), 90), UnixTime.UNSET));
         game.add(new ChainDiscrepancyDetected(ALICE, fact(null), "player-joined-twice", "PlayerCreated again"));
         // a poison event for the discrepancies read model (its rule does not fit the column): it must land in the
         // dead-letter queue while the events after it are still applied

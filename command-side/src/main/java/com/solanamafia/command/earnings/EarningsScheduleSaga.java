@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.solanamafia.api.business.BusinessDeactivated;
 import com.solanamafia.api.business.BusinessPurchased;
 import com.solanamafia.api.business.BusinessSold;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
 import com.solanamafia.api.business.LegacyBusinessCreated;
 import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.api.earnings.EarningsAccrued;
@@ -107,6 +109,21 @@ public class EarningsScheduleSaga {
     @SagaEventHandler(associationProperty = "wallet")
     public void on(BusinessDeactivated event) {
         businessRemoved();
+    }
+
+    /** sync_business_ownership: the new owner earns on the business from now on. */
+    @StartSaga
+    @SagaEventHandler(associationProperty = "wallet")
+    public void on(BusinessTakenOver event) {
+        businessAdded(event.wallet());
+    }
+
+    /** sync_business_ownership: the old owner no longer earns on it (if a slot we know held it). */
+    @SagaEventHandler(associationProperty = "wallet")
+    public void on(BusinessHandedOver event) {
+        if (event.slotIndex() != null) {
+            businessRemoved();
+        }
     }
 
     @StartSaga

@@ -15,6 +15,7 @@ import com.solanamafia.api.nft.RecordNftBurned;
 import com.solanamafia.api.nft.RecordNftMinted;
 import com.solanamafia.api.nft.RecordNftTransferred;
 import com.solanamafia.api.nft.RecordNftUpgraded;
+import com.solanamafia.api.transfer.RecordBusinessHandedOver;
 import com.solanamafia.command.support.RecentPositions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -77,15 +78,19 @@ public class NftAggregate {
         record(c, found, new NftUpgraded(c.wallet(), c.fact(), c.mint(), c.oldLevel(), c.newLevel(), c.newDailyRateBp()));
     }
 
+    /** Answers with the old owner's side of the same fact (null for a duplicate). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordNftTransferred c) {
+    public RecordBusinessHandedOver handle(RecordNftTransferred c) {
         List<ChainDiscrepancyDetected> found = mintedAndAlive(c.fromWallet(), c.fact(), "transferred");
         if (minted && !c.fromWallet().equals(owner)) {
             found.add(new ChainDiscrepancyDetected(c.fromWallet(), c.fact(), NFT_TRANSFER_FROM_NON_OWNER,
                     "mint " + c.mint() + " is held by " + owner + ", not " + c.fromWallet()));
         }
-        record(c, found, new NftTransferred(c.fromWallet(), c.toWallet(), c.fact(), c.mint(), c.transferredAt()));
+        if (!record(c, found, new NftTransferred(c.fromWallet(), c.toWallet(), c.fact(), c.mint(), c.transferredAt()))) {
+            return null;
+        }
+        return new RecordBusinessHandedOver(c.fromWallet(), c.toWallet(), c.fact(), c.mint(), c.transferredAt());
     }
 
     private List<ChainDiscrepancyDetected> mintedAndAlive(Wallet wallet, ChainFact fact, String what) {
@@ -98,12 +103,14 @@ public class NftAggregate {
         return found;
     }
 
-    private void record(ChainFactCommand command, List<ChainDiscrepancyDetected> discrepancies, ChainFactEvent event) {
+    /** @return false for a duplicate (its position was applied recently): nothing recorded */
+    private boolean record(ChainFactCommand command, List<ChainDiscrepancyDetected> discrepancies, ChainFactEvent event) {
         if (recent.contains(command.fact())) {
-            return;
+            return false;
         }
         apply(event); // first: a discrepancy names no mint, so the NFT's first event must set the identifier
         discrepancies.forEach(AggregateLifecycle::apply);
+        return true;
     }
 
     private void applied(Wallet mint, ChainFactEvent event) {

@@ -8,6 +8,8 @@ import java.math.BigInteger;
 /** Program constants the discrepancy rules need (original-backend.md §1.2–§1.4, HEAD values). */
 final class GameRules {
     static final int MAX_UPGRADE_LEVEL = 3;
+    /** cb08020 players start with six Basic slots, the first three unlocked (§1.5). */
+    static final int CB08020_INITIALLY_UNLOCKED = 3;
     /** UPGRADE_COST_MULTIPLIERS, percent of the base, for reaching level 1, 2, 3. */
     static final int[] UPGRADE_COST_PERCENT = {20, 50, 100};
     /** Largest slot bonus of any version (cb08020 Legendary, 500 bp), in bp. */

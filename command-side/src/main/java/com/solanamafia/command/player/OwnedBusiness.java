@@ -2,6 +2,7 @@ package com.solanamafia.command.player;
 
 import com.solanamafia.api.chain.Lamports;
 import com.solanamafia.api.chain.Wallet;
+import com.solanamafia.api.transfer.TransferredBusiness;
 
 import java.math.BigInteger;
 
@@ -26,6 +27,10 @@ record OwnedBusiness(int typeCode, int level, Lamports baseInvested, Lamports to
     OwnedBusiness upgraded(int newLevel, Lamports cost, int newDailyRateBp, Wallet newNftMint) {
         return new OwnedBusiness(typeCode, newLevel, baseInvested, totalInvested.plus(cost), newDailyRateBp,
                 newNftMint != null ? newNftMint : nftMint, active);
+    }
+
+    TransferredBusiness transferred() {
+        return new TransferredBusiness(typeCode, level, baseInvested, totalInvested, dailyRateBp);
     }
 
     OwnedBusiness deactivated() {

@@ -31,6 +31,11 @@ import com.solanamafia.api.slot.PremiumSlotPurchased;
 import com.solanamafia.api.slot.RecordPremiumSlotPurchased;
 import com.solanamafia.api.slot.RecordSlotUnlocked;
 import com.solanamafia.api.slot.SlotUnlocked;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
+import com.solanamafia.api.transfer.RecordBusinessHandedOver;
+import com.solanamafia.api.transfer.RecordBusinessTakenOver;
+import com.solanamafia.api.transfer.TransferredBusiness;
 import com.solanamafia.command.support.RecentPositions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -50,8 +55,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * after a {@link ChainDiscrepancyDetected} (rules in {@link PlayerChecks}). A command whose chain position was
  * applied recently is ignored ({@link RecentPositions}). Every handler may create the player: on HEAD a player
  * appears through create_business without PlayerCreated, and ingestion may meet any fact first.
- * NFT ownership lives in {@code NftAggregate} (one stream per mint): a transfer names no slot and concerns two
- * wallets, while mint-level rules (never minted, not the owner) need only the mint's history.
+ * NFT ownership lives in {@code NftAggregate} (one stream per mint); a transfer (BusinessTransferred) reaches the
+ * NFT first, then the old owner (the business leaves its slot), then the new owner (it arrives in the lowest free
+ * unlocked slot): each handler answers with the next command of the same fact, which the ingester sends at once.
  */
 @Aggregate(snapshotTriggerDefinition = "playerSnapshotTrigger", cache = "aggregateCache",
         commandTargetResolver = "commandTargets")
@@ -67,12 +73,14 @@ public class PlayerAggregate {
     protected PlayerAggregate() {
     }
 
-    private void record(ChainFactCommand command, ChainFactEvent event, List<ChainDiscrepancyDetected> discrepancies) {
+    /** @return false for a duplicate (its position was applied recently): nothing recorded */
+    private boolean record(ChainFactCommand command, ChainFactEvent event, List<ChainDiscrepancyDetected> discrepancies) {
         if (recent.contains(command.fact())) {
-            return;
+            return false;
         }
         discrepancies.forEach(AggregateLifecycle::apply);
         apply(event);
+        return true;
     }
 
     @CommandHandler
@@ -194,6 +202,33 @@ public class PlayerAggregate {
                 c.creditedAt()), List.of());
     }
 
+    /**
+     * sync_business_ownership, old owner's side: the business leaves its slot. Answers with the new owner's side of
+     * the same fact, carrying what this history knows of the business (null for a duplicate).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public RecordBusinessTakenOver handle(RecordBusinessHandedOver c) {
+        Integer slot = state.slotHolding(c.mint());
+        TransferredBusiness business = slot == null ? TransferredBusiness.UNKNOWN
+                : state.businesses.get(slot).transferred();
+        BusinessHandedOver event = new BusinessHandedOver(c.wallet(), c.toWallet(), c.fact(), c.mint(), slot,
+                c.transferredAt());
+        if (!record(c, event, PlayerChecks.of(state, event))) {
+            return null;
+        }
+        return new RecordBusinessTakenOver(c.toWallet(), c.wallet(), c.fact(), c.mint(), business, c.transferredAt());
+    }
+
+    /** sync_business_ownership, new owner's side: the business arrives in the lowest free unlocked slot. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordBusinessTakenOver c) {
+        BusinessTakenOver event = new BusinessTakenOver(c.wallet(), c.fromWallet(), c.fact(), c.mint(),
+                state.freeSlot(), c.business(), c.transferredAt());
+        record(c, event, PlayerChecks.of(state, event));
+    }
+
     private void applied(Wallet wallet, ChainFactEvent event) {
         this.wallet = wallet;
         recent.remember(event.fact());
@@ -236,6 +271,18 @@ public class PlayerAggregate {
 
     @EventSourcingHandler
     void on(BusinessDeactivated e) {
+        applied(e.wallet(), e);
+        state.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(BusinessHandedOver e) {
+        applied(e.wallet(), e);
+        state.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(BusinessTakenOver e) {
         applied(e.wallet(), e);
         state.on(e);
     }

@@ -11,6 +11,8 @@ import com.solanamafia.api.discrepancy.ChainDiscrepancyDetected;
 import com.solanamafia.api.earnings.EarningsAccrued;
 import com.solanamafia.api.earnings.EarningsClaimed;
 import com.solanamafia.api.player.PlayerJoined;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -33,6 +35,14 @@ final class PlayerChecks {
 
     private void flag(String rule, String reason) {
         found.add(new ChainDiscrepancyDetected(wallet, fact, rule, reason));
+    }
+
+    private void transferred(PlayerState state, int slotIndex, String what) {
+        OwnedBusiness moved = state.transferredAt(slotIndex);
+        if (moved != null) {
+            flag(TRANSFERRED_BUSINESS_SOLD_OR_UPGRADED, "slot " + slotIndex + " holds the business of mint "
+                    + moved.nftMint() + ", moved here by sync_business_ownership, yet it was " + what);
+        }
     }
 
     static List<ChainDiscrepancyDetected> of(PlayerState state, PlayerJoined event) {
@@ -71,6 +81,9 @@ final class PlayerChecks {
         if (!event.legacyEvent() && known == null && state.knownFromStart) {
             checks.flag(UPGRADE_OF_EMPTY_SLOT, "slot " + event.slotIndex() + " holds no business");
         }
+        if (!event.legacyEvent()) {
+            checks.transferred(state, event.slotIndex(), "upgraded");
+        }
         Integer oldLevel = event.oldLevel() != null ? event.oldLevel() : known != null ? Integer.valueOf(known.level()) : null;
         if (known != null && event.oldLevel() != null && known.level() != event.oldLevel()) {
             checks.flag(UPGRADE_OLD_LEVEL_MISMATCH, "old level " + event.oldLevel() + ", known level " + known.level());
@@ -97,10 +110,28 @@ final class PlayerChecks {
         if (known == null && state.knownFromStart) {
             checks.flag(SALE_OF_EMPTY_SLOT, "slot " + event.slotIndex() + " holds no business");
         }
+        checks.transferred(state, event.slotIndex(), "sold");
         if (known != null && !known.upgradeValue().isZero()) {
             Lamports refunded = GameRules.percentOf(known.upgradeValue(), 100 - event.finalFeePercent());
             checks.flag(BUG_SELL_REFUNDS_UPGRADE_COSTS, "refund includes " + refunded + " of upgrade value "
                     + known.upgradeValue() + " that never went into the pool");
+        }
+        return checks.found;
+    }
+
+    static List<ChainDiscrepancyDetected> of(PlayerState state, BusinessHandedOver event) {
+        PlayerChecks checks = new PlayerChecks(state, event.wallet(), event.fact());
+        if (event.slotIndex() == null && state.knownFromStart) {
+            checks.flag(TRANSFER_OF_BUSINESS_NOT_HELD, "no slot holds the business of mint " + event.mint());
+        }
+        return checks.found;
+    }
+
+    static List<ChainDiscrepancyDetected> of(PlayerState state, BusinessTakenOver event) {
+        PlayerChecks checks = new PlayerChecks(state, event.wallet(), event.fact());
+        if (event.slotIndex() == null) {
+            checks.flag(TRANSFER_WITHOUT_FREE_SLOT, "business of mint " + event.mint()
+                    + " arrived, but every known unlocked slot holds a business");
         }
         return checks.found;
     }

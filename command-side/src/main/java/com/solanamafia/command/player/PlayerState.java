@@ -17,7 +17,12 @@ import com.solanamafia.api.slot.PremiumSlotPurchased;
 import com.solanamafia.api.slot.SlotType;
 import com.solanamafia.api.slot.SlotUnlocked;
 
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
+import com.solanamafia.api.transfer.TransferredBusiness;
+
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,6 +47,8 @@ final class PlayerState {
     TreeMap<Integer, OwnedBusiness> businesses = new TreeMap<>();
     TreeSet<Integer> unlockedSlots = new TreeSet<>();
     TreeMap<Integer, SlotType> premiumSlots = new TreeMap<>();
+    /** Mints of businesses that arrived by sync_business_ownership: the program lets no one sell or upgrade them. */
+    TreeSet<String> transferredMints = new TreeSet<>();
     boolean pendingKnown;
     Lamports pending = Lamports.ZERO;
     Lamports referralPending = Lamports.ZERO;
@@ -66,6 +73,29 @@ final class PlayerState {
     OwnedBusiness activeAt(int slotIndex) {
         OwnedBusiness business = businesses.get(slotIndex);
         return business != null && business.active() ? business : null;
+    }
+
+    /** The active business at the slot, if it arrived by a transfer (which the program lets no one sell or upgrade). */
+    OwnedBusiness transferredAt(int slotIndex) {
+        OwnedBusiness business = activeAt(slotIndex);
+        return business != null && business.nftMint() != null
+                && transferredMints.contains(business.nftMint().base58()) ? business : null;
+    }
+
+    /** The slot holding the business backed by {@code mint}, or null. */
+    Integer slotHolding(Wallet mint) {
+        return businesses.entrySet().stream().filter(e -> mint.equals(e.getValue().nftMint()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /** cb08020 find_free_slot: the lowest-indexed unlocked slot without a business, or null. */
+    Integer freeSlot() {
+        TreeSet<Integer> unlocked = new TreeSet<>(unlockedSlots);
+        unlocked.addAll(premiumSlots.keySet());
+        for (int i = 0; i < GameRules.CB08020_INITIALLY_UNLOCKED; i++) {
+            unlocked.add(i);
+        }
+        return unlocked.stream().filter(slot -> !businesses.containsKey(slot)).findFirst().orElse(null);
     }
 
     /** What an auto-update we saw no event for could add per day: Σ daily earnings with the largest slot bonus. */
@@ -118,6 +148,9 @@ final class PlayerState {
             return;
         }
         OwnedBusiness sold = businesses.remove(event.slotIndex());
+        if (sold != null && sold.nftMint() != null) {
+            transferredMints.remove(sold.nftMint().base58());
+        }
         Lamports value = event.totalInvested() != null ? event.totalInvested()
                 : sold != null ? sold.totalInvested() : Lamports.ZERO;
         totalInvested = totalInvested.minusSaturating(value);
@@ -127,6 +160,26 @@ final class PlayerState {
         start(false, event.fact());
         businesses.replaceAll((slot, business) ->
                 event.businessMint().equals(business.nftMint()) ? business.deactivated() : business);
+    }
+
+    void on(BusinessHandedOver event) {
+        start(false, event.fact());
+        nftEra = true;
+        if (event.slotIndex() != null) {
+            businesses.remove(event.slotIndex());
+        }
+        transferredMints.remove(event.mint().base58());
+    }
+
+    void on(BusinessTakenOver event) {
+        start(false, event.fact());
+        nftEra = true;
+        if (event.slotIndex() != null) {
+            TransferredBusiness b = event.business();
+            businesses.put(event.slotIndex(), new OwnedBusiness(b.typeCode(), b.level(), b.baseInvested(),
+                    b.totalInvested(), b.dailyRateBp(), event.mint(), true));
+        }
+        transferredMints.add(event.mint().base58());
     }
 
     void on(EarningsAccrued event) {
@@ -189,7 +242,7 @@ final class PlayerState {
     public String toString() {
         return "PlayerState[started=" + started + ", joined=" + joined + ", knownFromStart=" + knownFromStart
                 + ", nftEra=" + nftEra + ", businesses=" + businesses + ", unlocked=" + unlockedSlots
-                + ", premium=" + premiumSlots + ", pendingKnown=" + pendingKnown + ", pending=" + pending
+                + ", premium=" + premiumSlots + ", transferred=" + transferredMints + ", pendingKnown=" + pendingKnown + ", pending=" + pending
                 + ", referralPending=" + referralPending + ", pendingAsOf=" + pendingAsOf + ", next=" + nextEarningsAt
                 + ", invested=" + totalInvested + ", upgrades=" + totalUpgradeSpent + ", slots=" + totalSlotSpent
                 + ", claimed=" + totalClaimed + ", referrals=" + totalReferralCredited + "]";

@@ -9,6 +9,9 @@ import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.api.earnings.EarningsAccrued;
 import com.solanamafia.api.earnings.EarningsUpdateFailed;
 import com.solanamafia.api.earnings.EarningsUpdateSubmitted;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
+import com.solanamafia.api.transfer.TransferredBusiness;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
@@ -142,6 +145,8 @@ class EarningsScheduleSagaTest {
         return new PlayerJoined(W, fact("join"), Lamports.of(10), T0, DUE);
     }
 
+    static final Wallet MINT = Wallet.of("EhB2psL3utppwmFf5an9xWHmbTWdMHuwuxhx69RPkxo3");
+
     static BusinessPurchased purchased() {
         return new BusinessPurchased(W, fact("buy"), 0, 0, 0, Lamports.of(100_000_000), null, null, 200, null, UnixTime.of(T0));
     }
@@ -157,6 +162,24 @@ class EarningsScheduleSagaTest {
         fixture.givenNoPriorActivity()
                 .whenAggregate(W.base58()).publishes(joined())
                 .expectActiveSagas(1)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aBusinessTakenOverByTransferMakesTheNewOwnerEarn() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined())
+                .whenAggregate(W.base58()).publishes(new BusinessTakenOver(W, Wallet.of("5KnFwaryaNBBvUzv7CspV7HZB54LFTPKo5vvuWC3vD5P"),
+                        fact("transfer"), MINT, 0, TransferredBusiness.UNKNOWN, UnixTime.of(T0)))
+                .expectScheduledDeadlineWithName(Duration.ofDays(1).plus(POLICY.grace()), EarningsScheduleSaga.DUE);
+    }
+
+    @Test
+    void theOnlyBusinessHandedOverByTransferStopsTheOldOwnersSchedule() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined(), purchased())
+                .whenAggregate(W.base58()).publishes(new BusinessHandedOver(W, Wallet.of("5KnFwaryaNBBvUzv7CspV7HZB54LFTPKo5vvuWC3vD5P"),
+                        fact("transfer"), MINT, 0, UnixTime.of(T0)))
                 .expectNoScheduledDeadlines();
     }
 

@@ -8,6 +8,7 @@ import com.solanamafia.api.nft.RecordNftBurned;
 import com.solanamafia.api.nft.RecordNftMinted;
 import com.solanamafia.api.nft.RecordNftTransferred;
 import com.solanamafia.api.nft.RecordNftUpgraded;
+import com.solanamafia.api.transfer.RecordBusinessHandedOver;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,16 @@ class NftAggregateTest {
     @Test
     void aTransferByTheOwner() {
         fixture.given(MINTED_TO_ALICE).when(transfer(ALICE))
-                .expectEvents(new NftTransferred(ALICE, BOB, fact(10), MINT_A, at(600)));
+                .expectEvents(new NftTransferred(ALICE, BOB, fact(10), MINT_A, at(600)))
+                .expectResultMessagePayload(new RecordBusinessHandedOver(ALICE, BOB, fact(10), MINT_A, at(600)));
+    }
+
+    @Test
+    void aRedeliveredTransferAnswersNothing() {
+        fixture.given(MINTED_TO_ALICE, new NftTransferred(ALICE, BOB, fact(10), MINT_A, at(600)))
+                .when(transfer(ALICE))
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
     }
 
     @Test

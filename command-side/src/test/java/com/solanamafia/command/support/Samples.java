@@ -10,6 +10,9 @@ import com.solanamafia.api.chain.ChainPosition;
 import com.solanamafia.api.chain.Lamports;
 import com.solanamafia.api.chain.UnixTime;
 import com.solanamafia.api.chain.Wallet;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
+import com.solanamafia.api.transfer.TransferredBusiness;
 import com.solanamafia.api.discrepancy.ChainDiscrepancyDetected;
 import com.solanamafia.api.earnings.EarningsAccrued;
 import com.solanamafia.api.earnings.EarningsClaimed;
@@ -71,6 +74,10 @@ public final class Samples {
                 new NftBurned(ALICE, fact(13), MINT_A, 0, BigInteger.ONE, at(9)),
                 new NftUpgraded(ALICE, fact(14), MINT_A, 0, 1, 90),
                 new NftTransferred(ALICE, BOB, fact(15), MINT_A, at(10)),
+                new BusinessHandedOver(ALICE, BOB, fact(20), MINT_A, 0, at(10)),
+                new BusinessHandedOver(ALICE, BOB, fact(21), MINT_A, null, at(10)),
+                new BusinessTakenOver(BOB, ALICE, fact(22), MINT_A, 4, new TransferredBusiness(0, 1, HUGE, HUGE, 90), at(10)),
+                new BusinessTakenOver(BOB, ALICE, fact(23), MINT_A, null, TransferredBusiness.UNKNOWN, at(10)),
                 new SlotUnlocked(ALICE, fact(16), 3, sol(0.01), at(11)),
                 new PremiumSlotPurchased(ALICE, fact(17), SlotType.VIP, 6, sol(25), at(12)),
                 new ReferralBonusCredited(ALICE, fact(18), BOB, Lamports.of(5), 1, at(13)),

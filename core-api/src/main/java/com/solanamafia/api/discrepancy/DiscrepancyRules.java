@@ -35,6 +35,15 @@ public final class DiscrepancyRules {
     public static final String NFT_ALREADY_BURNED = "nft-already-burned";
     /** BusinessTransferred whose old_owner is not the owner we know. */
     public static final String NFT_TRANSFER_FROM_NON_OWNER = "nft-transfer-from-non-owner";
+    /** BusinessTransferred moved a business out of a player whose slots, known from the start, did not hold it. */
+    public static final String TRANSFER_OF_BUSINESS_NOT_HELD = "transfer-of-business-not-held";
+    /** BusinessTransferred placed a business with a player who, as far as we know, has no free unlocked slot. */
+    public static final String TRANSFER_WITHOUT_FREE_SLOT = "transfer-without-free-slot";
+    /**
+     * A sale or upgrade of a business that sync_business_ownership moved: the program refuses both, since the
+     * business record keeps the old owner (original-backend.md §1.6).
+     */
+    public static final String TRANSFERRED_BUSINESS_SOLD_OR_UPGRADED = "transferred-business-sold-or-upgraded";
     /** HEAD create_business_with_level: a level above 0 bought without paying the upgrade costs. */
     public static final String BUG_LEVEL_BOUGHT_WITHOUT_UPGRADE_COST = "bug-level-bought-without-upgrade-cost";
     /** HEAD upgrade_business reached level 3, which that instruction cannot do. */
@@ -46,6 +55,7 @@ public final class DiscrepancyRules {
             UNKNOWN_BUSINESS_TYPE, LEVEL_ABOVE_MAX, UPGRADE_OF_EMPTY_SLOT, UPGRADE_LEVEL_NOT_NEXT,
             UPGRADE_OLD_LEVEL_MISMATCH, SALE_OF_EMPTY_SLOT, CLAIM_EXCEEDS_PENDING, CLAIM_WITH_NOTHING_PENDING,
             PENDING_EARNINGS_MISMATCH, NFT_NEVER_MINTED, NFT_ALREADY_BURNED, NFT_TRANSFER_FROM_NON_OWNER,
+            TRANSFER_OF_BUSINESS_NOT_HELD, TRANSFER_WITHOUT_FREE_SLOT, TRANSFERRED_BUSINESS_SOLD_OR_UPGRADED,
             BUG_LEVEL_BOUGHT_WITHOUT_UPGRADE_COST, BUG_HEAD_UPGRADE_TO_LEVEL_3, BUG_SELL_REFUNDS_UPGRADE_COSTS);
 
     private DiscrepancyRules() {

@@ -96,7 +96,7 @@ public class TransactionApplier {
         List<DecodedEvent> positions = new ArrayList<>();
         for (PlannedTransaction p : planned) {
             for (PlannedCommand c : p.commands()) {
-                commands.sendAndWait(c.command());
+                FollowUpCommands.send(commands, c.command());
                 positions.add(c.event());
             }
             recorded.add(new IngestStore.AppliedTransaction(p.tx(), p.status(), p.commands().size()));

@@ -7,6 +7,7 @@ import com.solanamafia.ingest.borsh.DecodedPayload;
 import com.solanamafia.ingest.idl.IdlRegistry;
 import com.solanamafia.ingest.logs.DecodedEvent;
 import com.solanamafia.ingest.pipeline.ChainEventTranslator;
+import com.solanamafia.ingest.pipeline.FollowUpCommands;
 import com.solanamafia.ingest.pipeline.IngestStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -94,7 +95,7 @@ public class QuarantineReprocessor {
         } catch (RuntimeException e) {
             return new Outcome(item.id(), "failed-again", e.getMessage());
         }
-        commands.sendAndWait(command);
+        FollowUpCommands.send(commands, command);
         store.recordPositions(List.of(event));
         return new Outcome(item.id(), "reprocessed", payload.get().name());
     }

@@ -10,15 +10,11 @@ import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.exception.TooManyRowsException;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -93,24 +89,6 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
         row.setEventPosition(position);
         row.setUpdatedAt(Times.now());
         changed.add(row);
-    }
-
-    @Override
-    public List<BusinessSlotRecord> slotsOf(String wallet) {
-        List<BusinessSlotRecord> copies = new ArrayList<>();
-        slots(wallet).values().forEach(row -> copies.add(row.into(BUSINESS_SLOT)));
-        return copies;
-    }
-
-    @Override
-    public BusinessSlotRecord occupiedSlotHolding(String wallet, String mint) {
-        List<BusinessSlotRecord> holding = slots(wallet).values().stream()
-                .filter(row -> Objects.equals(mint, row.getNftMint()) && Boolean.TRUE.equals(row.getOccupied()))
-                .toList();
-        if (holding.size() > 1) {
-            throw new TooManyRowsException("wallet " + wallet + " holds " + mint + " in " + holding.size() + " slots");
-        }
-        return holding.isEmpty() ? null : holding.get(0).into(BUSINESS_SLOT);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package com.solanamafia.projections.business;
 
-import com.solanamafia.projections.jooq.tables.records.BusinessSlotRecord;
 import org.jooq.Field;
 
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Map;
 
 /** Where the slot rows are read and changed: in the table (live) or in memory (a replay's batch). */
@@ -22,10 +20,4 @@ interface BusinessSlots {
 
     /** Sets {@code cleared} on the wallet's rows that hold {@code mint}, unless they reflect {@code position}. */
     void clearSlotsHolding(String wallet, String mint, Map<Field<?>, Object> cleared, long position);
-
-    /** Copies of the wallet's rows, by slot index. */
-    List<BusinessSlotRecord> slotsOf(String wallet);
-
-    /** A copy of the wallet's occupied row holding {@code mint}, or null (more than one: an error). */
-    BusinessSlotRecord occupiedSlotHolding(String wallet, String mint);
 }

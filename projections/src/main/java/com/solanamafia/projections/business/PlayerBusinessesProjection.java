@@ -6,10 +6,11 @@ import com.solanamafia.api.business.BusinessSold;
 import com.solanamafia.api.business.BusinessType;
 import com.solanamafia.api.business.BusinessUpgraded;
 import com.solanamafia.api.chain.Wallet;
-import com.solanamafia.api.nft.NftTransferred;
 import com.solanamafia.api.slot.PremiumSlotPurchased;
 import com.solanamafia.api.slot.SlotUnlocked;
-import com.solanamafia.projections.jooq.tables.records.BusinessSlotRecord;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
+import com.solanamafia.api.transfer.TransferredBusiness;
 import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.Times;
 import org.axonframework.config.ProcessingGroup;
@@ -25,7 +26,6 @@ import org.springframework.stereotype.Component;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.BUSINESS_SLOT;
@@ -38,8 +38,6 @@ import static com.solanamafia.projections.jooq.Tables.BUSINESS_SLOT;
 @ProcessingGroup(PlayerBusinessesProjection.NAME)
 public class PlayerBusinessesProjection {
     public static final String NAME = "player-businesses";
-    /** cb08020 players start with three unlocked basic slots (HEAD: all nine are unlocked). */
-    static final int INITIALLY_UNLOCKED = 3;
 
     private final DSLContext db;
     private final ProjectionPositions positions;
@@ -136,41 +134,46 @@ public class PlayerBusinessesProjection {
         upsert(event.wallet(), event.slotIndex(), position, values, values);
     }
 
-    /**
-     * sync_business_ownership: the business leaves the old holder's slot for the new holder's lowest free slot
-     * (find_free_slot: the lowest-indexed unlocked slot without a business). The event names no slot.
-     */
+    /** sync_business_ownership, old owner: the business left the slot the command side found holding it. */
     @EventHandler
-    void on(NftTransferred event, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(BusinessHandedOver event, TrackingToken token) {
         long position = ProjectionPositions.positionOf(token);
-        String mint = event.mint().base58();
-        String to = event.toWallet().base58();
-        List<BusinessSlotRecord> target = slots.slotsOf(to);
-        boolean alreadyMoved = target.stream().anyMatch(r -> mint.equals(r.getNftMint()) && r.getEventPosition() >= position);
-        BusinessSlotRecord source = slots.occupiedSlotHolding(event.fromWallet().base58(), mint);
-        if (source != null && source.getEventPosition() < position) {
-            upsert(event.fromWallet(), source.getSlotIndex(), position, cleared(), cleared());
-        }
-        if (alreadyMoved) {
+        if (event.slotIndex() == null) {
             positions.record(NAME, position);
             return;
         }
-        int free = freeSlot(target);
+        Map<Field<?>, Object> cleared = cleared();
+        cleared.put(BUSINESS_SLOT.UNLOCKED, true);
+        upsert(event.wallet(), event.slotIndex(), position, cleared, cleared());
+    }
+
+    /**
+     * sync_business_ownership, new owner: the business arrived in the slot the command side chose (find_free_slot).
+     * The program keeps the business as it was, purchase time included; a new owner cannot sell or upgrade it.
+     */
+    @EventHandler
+    void on(BusinessTakenOver event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = ProjectionPositions.positionOf(token);
+        if (event.slotIndex() == null) {
+            positions.record(NAME, position);
+            return;
+        }
+        TransferredBusiness business = event.business();
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(BUSINESS_SLOT.OCCUPIED, true);
         values.put(BUSINESS_SLOT.UNLOCKED, true);
-        values.put(BUSINESS_SLOT.NFT_MINT, mint);
+        values.put(BUSINESS_SLOT.NFT_MINT, event.mint().base58());
         values.put(BUSINESS_SLOT.OCCUPIED_SINCE, Times.utc(Times.when(event.fact(), event.transferredAt(), recordedAt)));
         values.put(BUSINESS_SLOT.PURCHASE_SIGNATURE, event.fact().position().signature());
-        if (source != null) {
-            values.put(BUSINESS_SLOT.BUSINESS_TYPE, source.getBusinessType());
-            values.put(BUSINESS_SLOT.BUSINESS_TYPE_CODE, source.getBusinessTypeCode());
-            values.put(BUSINESS_SLOT.UPGRADE_LEVEL, source.getUpgradeLevel());
-            values.put(BUSINESS_SLOT.BASE_COST_LAMPORTS, source.getBaseCostLamports());
-            values.put(BUSINESS_SLOT.INVESTED_LAMPORTS, source.getInvestedLamports());
-            values.put(BUSINESS_SLOT.DAILY_RATE_BP, source.getDailyRateBp());
+        if (business.known()) {
+            values.put(BUSINESS_SLOT.BUSINESS_TYPE, typeName(business.typeCode()));
+            values.put(BUSINESS_SLOT.BUSINESS_TYPE_CODE, business.typeCode());
+            values.put(BUSINESS_SLOT.UPGRADE_LEVEL, business.level());
+            values.put(BUSINESS_SLOT.BASE_COST_LAMPORTS, business.baseInvested().value());
+            values.put(BUSINESS_SLOT.INVESTED_LAMPORTS, business.totalInvested().value());
+            values.put(BUSINESS_SLOT.DAILY_RATE_BP, business.dailyRateBp());
         }
-        upsert(event.toWallet(), free, position, values, values);
+        upsert(event.wallet(), event.slotIndex(), position, values, values);
     }
 
     /**
@@ -186,22 +189,6 @@ public class PlayerBusinessesProjection {
     void reset() {
         db.deleteFrom(BUSINESS_SLOT).execute();
         positions.forget(NAME);
-    }
-
-    static int freeSlot(List<BusinessSlotRecord> slots) {
-        Map<Integer, BusinessSlotRecord> byIndex = new LinkedHashMap<>();
-        slots.forEach(s -> byIndex.put(s.getSlotIndex(), s));
-        for (int i = 0; ; i++) {
-            BusinessSlotRecord slot = byIndex.get(i);
-            boolean unlocked = i < INITIALLY_UNLOCKED || (slot != null && Boolean.TRUE.equals(slot.getUnlocked()));
-            boolean occupied = slot != null && Boolean.TRUE.equals(slot.getOccupied());
-            if (unlocked && !occupied) {
-                return i;
-            }
-            if (i > 1000) {
-                return i;
-            }
-        }
     }
 
     static Map<Field<?>, Object> cleared() {

@@ -1,6 +1,5 @@
 package com.solanamafia.projections.business;
 
-import com.solanamafia.projections.jooq.tables.records.BusinessSlotRecord;
 import com.solanamafia.projections.support.Times;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -9,7 +8,6 @@ import org.jooq.impl.DSL;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.BUSINESS_SLOT;
@@ -51,19 +49,5 @@ final class SqlBusinessSlots implements BusinessSlots {
                 .and(BUSINESS_SLOT.NFT_MINT.eq(mint))
                 .and(BUSINESS_SLOT.EVENT_POSITION.lt(position))
                 .execute();
-    }
-
-    @Override
-    public List<BusinessSlotRecord> slotsOf(String wallet) {
-        return db.selectFrom(BUSINESS_SLOT).where(BUSINESS_SLOT.WALLET.eq(wallet))
-                .orderBy(BUSINESS_SLOT.SLOT_INDEX).fetch();
-    }
-
-    @Override
-    public BusinessSlotRecord occupiedSlotHolding(String wallet, String mint) {
-        return db.selectFrom(BUSINESS_SLOT)
-                .where(BUSINESS_SLOT.WALLET.eq(wallet))
-                .and(BUSINESS_SLOT.NFT_MINT.eq(mint)).and(BUSINESS_SLOT.OCCUPIED.isTrue())
-                .fetchOne();
     }
 }

@@ -10,11 +10,12 @@ import com.solanamafia.api.chain.UnixTime;
 import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.api.earnings.EarningsAccrued;
 import com.solanamafia.api.earnings.EarningsClaimed;
-import com.solanamafia.api.nft.NftTransferred;
 import com.solanamafia.api.player.PlayerJoined;
 import com.solanamafia.api.referral.ReferralBonusCredited;
 import com.solanamafia.api.slot.PremiumSlotPurchased;
 import com.solanamafia.api.slot.SlotUnlocked;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
 import com.solanamafia.projections.jooq.tables.records.PlayerRecord;
 import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RecordValues;
@@ -149,12 +150,20 @@ public class PlayerSummaryProjection {
                 new Changes().add(PLAYER.TOTAL_SLOT_SPENT_LAMPORTS, event.cost()));
     }
 
+    /** sync_business_ownership, old owner: one business fewer, if a slot we know held it. Totals stay (§1.6). */
     @EventHandler
-    void on(NftTransferred event, TrackingToken token, @Timestamp Instant recordedAt) {
-        // sync_business_ownership moves the business from the old holder's slot to a free slot of the new one.
-        apply(event.fromWallet(), event.fact(), event.transferredAt(), token, recordedAt,
-                new Changes().subtract(PLAYER.ACTIVE_BUSINESS_COUNT, 1));
-        apply(event.toWallet(), event.fact(), event.transferredAt(), token, recordedAt,
+    void on(BusinessHandedOver event, TrackingToken token, @Timestamp Instant recordedAt) {
+        Changes changes = new Changes();
+        if (event.slotIndex() != null) {
+            changes.subtract(PLAYER.ACTIVE_BUSINESS_COUNT, 1);
+        }
+        apply(event.wallet(), event.fact(), event.transferredAt(), token, recordedAt, changes);
+    }
+
+    /** sync_business_ownership, new owner: one business more (the chain placed it, even where we know no slot). */
+    @EventHandler
+    void on(BusinessTakenOver event, TrackingToken token, @Timestamp Instant recordedAt) {
+        apply(event.wallet(), event.fact(), event.transferredAt(), token, recordedAt,
                 new Changes().add(PLAYER.ACTIVE_BUSINESS_COUNT, 1));
     }
 

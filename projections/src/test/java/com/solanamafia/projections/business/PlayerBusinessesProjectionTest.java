@@ -11,6 +11,9 @@ import com.solanamafia.api.query.business.BusinessView;
 import com.solanamafia.api.query.business.FindPlayerBusinesses;
 import com.solanamafia.api.query.business.PlayerBusinesses;
 import com.solanamafia.api.slot.SlotUnlocked;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
+import com.solanamafia.api.transfer.TransferredBusiness;
 import com.solanamafia.projections.player.PlayerSummaryProjection;
 import com.solanamafia.projections.support.Feed;
 import com.solanamafia.projections.support.KnownPlayers;
@@ -28,6 +31,7 @@ import static com.solanamafia.projections.support.ReadModelDb.ALICE;
 import static com.solanamafia.projections.support.ReadModelDb.BOB;
 import static com.solanamafia.projections.support.ReadModelDb.CAROL;
 import static com.solanamafia.projections.support.ReadModelDb.MINT_A;
+import static com.solanamafia.projections.support.ReadModelDb.MINT_B;
 import static com.solanamafia.projections.support.ReadModelDb.fact;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +78,12 @@ class PlayerBusinessesProjectionTest {
                         MINT_A, UnixTime.ofSeconds(6)),
                 new BusinessPurchased(BOB, fact("p5", 8, null), 0, 0, 0, Lamports.of(100_000_000), null, null, 80,
                         null, UnixTime.ofSeconds(7)),
+                // the command side's three events of one BusinessTransferred: the NFT's, the old and the new owner's
                 new NftTransferred(CAROL, BOB, fact("t1", 9, null), MINT_A, UnixTime.ofSeconds(8)),
+                new BusinessHandedOver(CAROL, BOB, fact("t1", 9, null), MINT_A, 1, UnixTime.ofSeconds(8)),
+                new BusinessTakenOver(BOB, CAROL, fact("t1", 9, null), MINT_A, 1,
+                        new TransferredBusiness(1, 0, Lamports.of(500_000_000), Lamports.of(500_000_000), 90),
+                        UnixTime.ofSeconds(8)),
                 new SlotUnlocked(BOB, fact("su", 10, null), 3, Lamports.of(10_000_000), UnixTime.ofSeconds(9)),
         };
         feed.send(events);
@@ -97,13 +106,40 @@ class PlayerBusinessesProjectionTest {
         assertThat(restaurant.businessType()).isEqualTo("ItalianRestaurant");
         assertThat(restaurant.investedLamports()).isEqualTo(Lamports.of(5_000_000_000L)); // slot cost excluded
         assertThat(restaurant.slotCostLamports()).isEqualTo(Lamports.of(500_000_000));
-        assertThat(alice.readModelPosition()).isEqualTo(10);
+        assertThat(alice.readModelPosition()).isEqualTo(12);
 
         PlayerBusinesses bob = queries.handle(new FindPlayerBusinesses(BOB, 50, null));
         assertThat(bob.businesses()).extracting(BusinessView::slotIndex).containsExactly(0, 1);
         assertThat(bob.businesses().get(1).nftMint()).isEqualTo(MINT_A);
         assertThat(bob.businesses().get(1).businessType()).isEqualTo("FuneralService");
         assertThat(queries.handle(new FindPlayerBusinesses(CAROL, 50, null)).businesses()).isEmpty();
+    }
+
+    @Test
+    void aTransferredBusinessKeepsWhatItWasInItsNewSlot() {
+        game();
+        BusinessView moved = queries.handle(new FindPlayerBusinesses(BOB, 50, null)).businesses().get(1);
+        assertThat(moved.nftMint()).isEqualTo(MINT_A);
+        assertThat(moved.level()).isZero();
+        assertThat(moved.investedLamports()).isEqualTo(Lamports.of(500_000_000));
+        assertThat(moved.dailyRateBp()).isEqualTo(90);
+        assertThat(rm.db.fetchOne(BUSINESS_SLOT, BUSINESS_SLOT.WALLET.eq(CAROL.base58()).and(BUSINESS_SLOT.SLOT_INDEX.eq(1))))
+                .satisfies(slot -> {
+                    assertThat(slot.getOccupied()).isFalse();
+                    assertThat(slot.getUnlocked()).isTrue();
+                    assertThat(slot.getNftMint()).isNull();
+                });
+    }
+
+    @Test
+    void aTransferWithoutAKnownSlotChangesNoSlot() {
+        feed.send(new BusinessPurchased(CAROL, fact("p", 1, null), 0, 1, 0, Lamports.of(5), null, null, 90, MINT_A,
+                        UnixTime.ofSeconds(1)),
+                new BusinessHandedOver(BOB, CAROL, fact("t", 2, null), MINT_B, null, UnixTime.ofSeconds(2)),
+                new BusinessTakenOver(CAROL, BOB, fact("t", 2, null), MINT_B, null, TransferredBusiness.UNKNOWN,
+                        UnixTime.ofSeconds(2)));
+        assertThat(rm.db.fetchCount(BUSINESS_SLOT)).isEqualTo(1);
+        assertThat(queries.handle(new FindPlayerBusinesses(CAROL, 50, null)).businesses()).hasSize(1);
     }
 
     @Test

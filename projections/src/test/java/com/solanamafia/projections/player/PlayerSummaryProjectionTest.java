@@ -12,6 +12,9 @@ import com.solanamafia.api.player.PlayerJoined;
 import com.solanamafia.api.query.player.FindPlayer;
 import com.solanamafia.api.query.player.PlayerView;
 import com.solanamafia.api.referral.ReferralBonusCredited;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
+import com.solanamafia.api.transfer.TransferredBusiness;
 import com.solanamafia.projections.support.Feed;
 import com.solanamafia.projections.support.ReadModelDb;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +83,10 @@ class PlayerSummaryProjectionTest {
                         UnixTime.ofSeconds(1777888900)),
                 new ReferralBonusCredited(ALICE, fact("s10", 42, null), CAROL, Lamports.of(500), 1,
                         UnixTime.ofSeconds(1777888901)),
-                new NftTransferred(ALICE, BOB, fact("s11", 43, null), MINT_A, UnixTime.ofSeconds(1777888902)));
+                new NftTransferred(ALICE, BOB, fact("s11", 43, null), MINT_A, UnixTime.ofSeconds(1777888902)),
+                new BusinessHandedOver(ALICE, BOB, fact("s11", 43, null), MINT_A, 0, UnixTime.ofSeconds(1777888902)),
+                new BusinessTakenOver(BOB, ALICE, fact("s11", 43, null), MINT_A, 1,
+                        new TransferredBusiness(0, 0, sol("0.1"), sol("0.1"), 80), UnixTime.ofSeconds(1777888902)));
     }
 
     @Test
@@ -102,13 +108,13 @@ class PlayerSummaryProjectionTest {
         assertThat(alice.activeBusinessCount()).isZero(); // 2 bought, 1 sold, 1 moved to BOB's slot
         assertThat(alice.referralBonusLamports()).isEqualTo(Lamports.of(1500));
         assertThat(alice.referralBonusCount()).isEqualTo(2);
-        assertThat(alice.eventPosition()).isEqualTo(11);
+        assertThat(alice.eventPosition()).isEqualTo(12);
 
         PlayerView bob = queries.handle(new FindPlayer(BOB)).player();
         assertThat(bob.joined()).isFalse();
         assertThat(bob.activeBusinessCount()).isEqualTo(1);
         assertThat(queries.handle(new FindPlayer(CAROL)).player()).isNull();
-        assertThat(queries.handle(new FindPlayer(ALICE)).readModelPosition()).isEqualTo(11);
+        assertThat(queries.handle(new FindPlayer(ALICE)).readModelPosition()).isEqualTo(13);
     }
 
     @Test

@@ -21,6 +21,9 @@ import com.solanamafia.api.referral.ReferralBonusCredited;
 import com.solanamafia.api.slot.PremiumSlotPurchased;
 import com.solanamafia.api.slot.SlotType;
 import com.solanamafia.api.slot.SlotUnlocked;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
+import com.solanamafia.api.transfer.TransferredBusiness;
 import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.support.ReadModelDb;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -180,7 +183,15 @@ class BufferedReadModelsTest {
                     Wallet holder = holders.getOrDefault(someMint, wallet);
                     Wallet to = random.nextInt(5) == 0 ? holder : other;
                     holders.put(someMint, to);
-                    yield new NftTransferred(holder, to, fact, someMint, time);
+                    // the command side's three events of one BusinessTransferred; slots unknown now and then
+                    events.add(new NftTransferred(holder, to, fact, someMint, time));
+                    events.add(new BusinessHandedOver(holder, to, fact, someMint,
+                            random.nextInt(5) == 0 ? null : slot, time));
+                    TransferredBusiness business = random.nextInt(4) == 0 ? TransferredBusiness.UNKNOWN
+                            : new TransferredBusiness(random.nextInt(6), random.nextInt(4), lamports(random, 1_000_000),
+                            lamports(random, 2_000_000), 80 + random.nextInt(40));
+                    yield new BusinessTakenOver(to, holder, fact, someMint,
+                            random.nextInt(5) == 0 ? null : random.nextInt(9), business, time);
                 }
                 case 13 -> new NftUpgraded(wallet, fact, someMint, 0, 2, 120);
                 case 14 -> new NftBurned(wallet, fact, someMint, random.nextInt(6), BigInteger.valueOf(n), time);

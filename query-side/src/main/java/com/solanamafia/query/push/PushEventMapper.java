@@ -20,6 +20,8 @@ import com.solanamafia.api.player.PlayerJoined;
 import com.solanamafia.api.referral.ReferralBonusCredited;
 import com.solanamafia.api.slot.PremiumSlotPurchased;
 import com.solanamafia.api.slot.SlotUnlocked;
+import com.solanamafia.api.transfer.BusinessHandedOver;
+import com.solanamafia.api.transfer.BusinessTakenOver;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -53,6 +55,8 @@ public class PushEventMapper {
         if (event instanceof BusinessSold) return "business.sold";
         if (event instanceof BusinessDeactivated) return "business.deactivated";
         if (event instanceof LegacyBusinessCreated) return "business.created";
+        if (event instanceof BusinessHandedOver) return "business.handed-over";
+        if (event instanceof BusinessTakenOver) return "business.taken-over";
         if (event instanceof EarningsAccrued) return "earnings.accrued";
         if (event instanceof EarningsClaimed) return "earnings.claimed";
         if (event instanceof NftMinted) return "nft.minted";
