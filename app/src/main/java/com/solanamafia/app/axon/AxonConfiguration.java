@@ -2,11 +2,18 @@ package com.solanamafia.app.axon;
 
 import com.solanamafia.api.chain.CommandTargets;
 import com.solanamafia.command.support.BoundedAggregateCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +26,21 @@ public class AxonConfiguration {
     ConfigurerModule errorsPropagate() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** As Axon's auto-configuration builds it (the local segment under Axon Server too), with a light monitor. */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration configuration,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver, MeterRegistry meters) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(new LightMessageMonitor(meters, "commandBus"))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        return bus;
     }
 
     /** Aggregates the ingester touched recently, so a window does not reload them from the event store. */

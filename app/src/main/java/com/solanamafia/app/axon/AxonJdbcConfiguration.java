@@ -1,5 +1,6 @@
 package com.solanamafia.app.axon;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -8,7 +9,6 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -45,12 +45,13 @@ public class AxonJdbcConfiguration {
                 .build();
     }
 
-    /** Built like Axon's auto-configured one (same monitor and span factory), see {@link IngestAwareEventStore}. */
+    /** Built like Axon's auto-configured one (same span factory, a light monitor), see {@link IngestAwareEventStore}. */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  MeterRegistry meters) {
         return new IngestAwareEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .messageMonitor(new LightMessageMonitor(meters, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 

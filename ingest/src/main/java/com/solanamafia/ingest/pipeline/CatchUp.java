@@ -94,16 +94,16 @@ public class CatchUp {
 
     private void applyInWindows(List<SignatureInfo> pending, long head) {
         int window = settings.windowSize();
-        CompletableFuture<List<ChainTransaction>> next = fetch(pending.subList(0, Math.min(window, pending.size())));
+        CompletableFuture<List<TransactionApplier.PlannedTransaction>> next = fetch(pending.subList(0, Math.min(window, pending.size())));
         Instant lastLog = Instant.now();
         for (int start = 0; start < pending.size(); start += window) {
-            List<ChainTransaction> batch = join(next);
+            List<TransactionApplier.PlannedTransaction> batch = join(next);
             int nextStart = start + window;
             next = nextStart < pending.size()
                     ? fetch(pending.subList(nextStart, Math.min(nextStart + window, pending.size())))
                     : null;
-            TransactionApplier.BatchResult result = applier.apply(batch);
-            long lastSlot = batch.get(batch.size() - 1).slot();
+            TransactionApplier.BatchResult result = applier.applyPlanned(batch);
+            long lastSlot = batch.get(batch.size() - 1).tx().slot();
             progress.applied(result.transactions(), result.events(), lastSlot);
             metrics.lag(head - lastSlot);
             if (Duration.between(lastLog, Instant.now()).compareTo(LOG_EVERY) >= 0) {
@@ -123,12 +123,15 @@ public class CatchUp {
                 s.slotLag(), s.transactionsPerSecond(), s.etaSeconds() == null ? "-" : s.etaSeconds());
     }
 
-    /** Fetches a window in JSON-RPC batches, several batches in flight; failed transactions need no fetch. */
-    private CompletableFuture<List<ChainTransaction>> fetch(List<SignatureInfo> window) {
-        List<CompletableFuture<List<ChainTransaction>>> chunks = new ArrayList<>();
+    /**
+     * Fetches a window in JSON-RPC batches, several batches in flight (failed transactions need no fetch), and
+     * decodes each batch on the fetch thread that got it.
+     */
+    private CompletableFuture<List<TransactionApplier.PlannedTransaction>> fetch(List<SignatureInfo> window) {
+        List<CompletableFuture<List<TransactionApplier.PlannedTransaction>>> chunks = new ArrayList<>();
         for (int from = 0; from < window.size(); from += settings.rpcBatchSize()) {
             List<SignatureInfo> chunk = window.subList(from, Math.min(from + settings.rpcBatchSize(), window.size()));
-            chunks.add(CompletableFuture.supplyAsync(() -> fetchChunk(chunk), fetchPool));
+            chunks.add(CompletableFuture.supplyAsync(() -> fetchChunk(chunk).stream().map(applier::plan).toList(), fetchPool));
         }
         return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new))
                 .thenApply(done -> chunks.stream().flatMap(c -> c.join().stream()).toList());
@@ -163,7 +166,7 @@ public class CatchUp {
         throw new RpcException("transaction " + info.signature() + " is listed but the node does not return it", true);
     }
 
-    private static List<ChainTransaction> join(CompletableFuture<List<ChainTransaction>> future) {
+    private static <T> List<T> join(CompletableFuture<List<T>> future) {
         try {
             return future.join();
         } catch (CompletionException e) {

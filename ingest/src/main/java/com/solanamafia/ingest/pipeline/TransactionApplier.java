@@ -60,6 +60,14 @@ public class TransactionApplier {
 
     /** @return the number of domain-event-producing program events applied (0 when all were known) */
     public BatchResult apply(List<ChainTransaction> batch) {
+        return applyPlanned(batch.stream().map(this::plan).toList());
+    }
+
+    /**
+     * Applies transactions planned by {@link #plan} (the catch-up plans them on its fetch threads, so decoding
+     * does not hold up the single apply thread).
+     */
+    public BatchResult applyPlanned(List<PlannedTransaction> batch) {
         if (batch.isEmpty()) {
             return new BatchResult(0, 0);
         }
@@ -80,14 +88,9 @@ public class TransactionApplier {
         return result;
     }
 
-    private BatchResult applyInUnitOfWork(List<ChainTransaction> batch, UnitOfWork<?> window) {
-        Set<String> known = store.alreadyApplied(batch.stream().map(ChainTransaction::signature).toList());
-        List<PlannedTransaction> planned = new ArrayList<>();
-        for (ChainTransaction tx : batch) {
-            if (!known.contains(tx.signature())) {
-                planned.add(plan(tx));
-            }
-        }
+    private BatchResult applyInUnitOfWork(List<PlannedTransaction> batch, UnitOfWork<?> window) {
+        Set<String> known = store.alreadyApplied(batch.stream().map(p -> p.tx().signature()).toList());
+        List<PlannedTransaction> planned = batch.stream().filter(p -> !known.contains(p.tx().signature())).toList();
         Set<String> targets = new HashSet<>();
         planned.forEach(p -> p.commands().forEach(c -> targets.add(c.target())));
         NewAggregates.register(window, newAggregates.withoutEvents(targets));
@@ -95,6 +98,7 @@ public class TransactionApplier {
         List<IngestStore.AppliedTransaction> recorded = new ArrayList<>();
         List<DecodedEvent> positions = new ArrayList<>();
         for (PlannedTransaction p : planned) {
+            report(p);
             for (PlannedCommand c : p.commands()) {
                 FollowUpCommands.send(commands, c.command());
                 positions.add(c.event());
@@ -103,67 +107,78 @@ public class TransactionApplier {
         }
         store.recordTransactions(programId, recorded);
         store.recordPositions(positions);
-        store.advanceCheckpoint(programId, batch.get(batch.size() - 1), recorded.size(), positions.size());
+        store.advanceCheckpoint(programId, batch.get(batch.size() - 1).tx(), recorded.size(), positions.size());
         return new BatchResult(recorded.size(), positions.size());
     }
 
-    /** Decodes a transaction and translates its events; what cannot be decoded or translated is quarantined. */
-    private PlannedTransaction plan(ChainTransaction tx) {
+    /** Metrics, the truncation warning and the quarantine rows of a transaction being applied. */
+    private void report(PlannedTransaction p) {
+        if (p.status().equals("failed")) {
+            metrics.failedTransaction();
+        } else if (p.status().equals("truncated")) {
+            metrics.truncatedTransaction();
+            log.warn("Transaction {} has truncated logs: events after the cut may be missing", p.tx().signature());
+        }
+        for (Quarantined q : p.quarantined()) {
+            quarantine.add(programId, p.tx().signature(), q.instructionPath(), q.ordinal(), p.tx().slot(),
+                    p.tx().blockTime(), q.kind(), q.rawLine(), q.reason());
+            metrics.quarantined();
+        }
+    }
+
+    /**
+     * Decodes a transaction and translates its events into commands; what cannot be decoded or translated is
+     * listed for the quarantine. Touches no database: safe on any thread.
+     */
+    public PlannedTransaction plan(ChainTransaction tx) {
         TransactionDecodeResult decoded = decoder.decode(tx.signature(), tx.logMessages(), tx.failed(), tx.slot(), tx.blockTime());
         if (decoded.failedTransaction()) {
-            metrics.failedTransaction();
-            return new PlannedTransaction(tx, "failed", List.of());
+            return new PlannedTransaction(tx, "failed", List.of(), List.of());
         }
-        if (decoded.truncated()) {
-            metrics.truncatedTransaction();
-            log.warn("Transaction {} has truncated logs: events after the cut may be missing", tx.signature());
-        }
-        quarantineProblems(tx, decoded);
+        List<Quarantined> quarantined = new ArrayList<>(problems(decoded));
         List<PlannedCommand> planned = new ArrayList<>();
         for (DecodedEvent event : decoded.events()) {
-            Object command = translate(tx, event);
-            if (command != null) {
-                planned.add(new PlannedCommand(event, command, CommandTargets.INSTANCE.targetOf(command)));
+            ChainFact fact = new ChainFact(event.position(), tx.slot(),
+                    tx.blockTime() == null ? null : Instant.ofEpochSecond(tx.blockTime()));
+            try {
+                var version = decoder.registry().lookup(event.programId(), tx.slot()).orElseThrow();
+                Object command = translator.toCommand(event, fact, version.idl());
+                if (command != null) {
+                    planned.add(new PlannedCommand(event, command, CommandTargets.INSTANCE.targetOf(command)));
+                }
+            } catch (RuntimeException e) {
+                quarantined.add(new Quarantined(event.position().instructionPath(), event.position().ordinal(),
+                        QuarantineItem.UNMAPPABLE, "Program data: " + event.rawBase64(), event.name() + ": " + e.getMessage()));
             }
         }
-        return new PlannedTransaction(tx, decoded.truncated() ? "truncated" : "applied", planned);
+        return new PlannedTransaction(tx, decoded.truncated() ? "truncated" : "applied", planned, quarantined);
     }
 
-    private Object translate(ChainTransaction tx, DecodedEvent event) {
-        ChainFact fact = new ChainFact(event.position(), tx.slot(),
-                tx.blockTime() == null ? null : Instant.ofEpochSecond(tx.blockTime()));
-        try {
-            var version = decoder.registry().lookup(event.programId(), tx.slot()).orElseThrow();
-            return translator.toCommand(event, fact, version.idl());
-        } catch (RuntimeException e) {
-            quarantine.add(programId, tx.signature(), event.position().instructionPath(), event.position().ordinal(),
-                    tx.slot(), tx.blockTime(), QuarantineItem.UNMAPPABLE, "Program data: " + event.rawBase64(),
-                    event.name() + ": " + e.getMessage());
-            metrics.quarantined();
-            return null;
-        }
-    }
-
-    private record PlannedTransaction(ChainTransaction tx, String status, List<PlannedCommand> commands) {
-    }
-
-    private record PlannedCommand(DecodedEvent event, Object command, String target) {
-    }
-
-    private void quarantineProblems(ChainTransaction tx, TransactionDecodeResult decoded) {
+    private static List<Quarantined> problems(TransactionDecodeResult decoded) {
+        List<Quarantined> out = new ArrayList<>();
         for (DecodeFailure failure : decoded.failures()) {
-            quarantine.add(programId, tx.signature(),
-                    failure.position() == null ? null : failure.position().instructionPath(),
+            out.add(new Quarantined(failure.position() == null ? null : failure.position().instructionPath(),
                     failure.position() == null ? null : failure.position().ordinal(),
-                    tx.slot(), tx.blockTime(), QuarantineItem.UNDECODABLE, failure.rawLine(), failure.reason());
-            metrics.quarantined();
+                    QuarantineItem.UNDECODABLE, failure.rawLine(), failure.reason()));
         }
         for (UnknownEvent unknown : decoded.unknown()) {
-            quarantine.add(programId, tx.signature(), unknown.position().instructionPath(), unknown.position().ordinal(),
-                    tx.slot(), tx.blockTime(), QuarantineItem.UNKNOWN_EVENT, "Program data: " + unknown.rawBase64(),
-                    "unknown event discriminator " + unknown.discriminatorHex());
-            metrics.quarantined();
+            out.add(new Quarantined(unknown.position().instructionPath(), unknown.position().ordinal(),
+                    QuarantineItem.UNKNOWN_EVENT, "Program data: " + unknown.rawBase64(),
+                    "unknown event discriminator " + unknown.discriminatorHex()));
         }
+        return out;
+    }
+
+    /** A transaction decoded and translated, not yet applied. */
+    public record PlannedTransaction(ChainTransaction tx, String status, List<PlannedCommand> commands,
+                                     List<Quarantined> quarantined) {
+    }
+
+    record PlannedCommand(DecodedEvent event, Object command, String target) {
+    }
+
+    /** Something of a transaction that goes to the quarantine when the transaction is applied. */
+    record Quarantined(String instructionPath, Integer ordinal, String kind, String rawLine, String reason) {
     }
 
     public record BatchResult(int transactions, int events) {
