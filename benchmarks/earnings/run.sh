@@ -17,7 +17,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 PLAYERS=${PLAYERS:-1000}; COMPRESSION=${COMPRESSION:-3600}; LEAD=${LEAD:-60}; SLOT_MS=${SLOT_MS:-100}
 RPS=${RPS:-200}; MAX_PER_TICK=${MAX_PER_TICK:-200}; BATCH=${BATCH:-5}; TICK=${TICK:-500ms}; APP_XMX=${APP_XMX:-2g}
-PG_BIN=/usr/lib/postgresql/15/bin; PG_PORT=${PG_PORT:-55452}; REDIS_PORT=${REDIS_PORT:-56399}
+PG_BIN=/usr/lib/postgresql/15/bin; PG_PORT=${PG_PORT:-15452}; REDIS_PORT=${REDIS_PORT:-16399}   # below the ephemeral port range
 DIR=${DIR:-$(mktemp -d /tmp/earnings-bench.XXXXXX)}
 mkdir -p "$DIR"; chmod 755 "$DIR"
 echo "results in $DIR"

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 EVENTS=${1:-200000}; TPS=${2:-200}; SECONDS_LIVE=${3:-60}
-PG_BIN=/usr/lib/postgresql/15/bin; PG_PORT=55442; REDIS_PORT=56389; SIM_PORT=18899
+PG_BIN=/usr/lib/postgresql/15/bin; PG_PORT=15442; REDIS_PORT=16389; SIM_PORT=18899   # below the ephemeral port range
 WORK=$(mktemp -d /tmp/bench-ingest.XXXXXX); chown postgres:postgres "$WORK"
 PIDS=()
 cleanup() {

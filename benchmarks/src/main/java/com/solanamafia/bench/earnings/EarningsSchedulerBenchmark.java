@@ -503,6 +503,16 @@ public final class EarningsSchedulerBenchmark {
             // reported above
         }
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT calls, round(total_exec_time::numeric, 0) AS ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q
+                FROM pg_stat_statements ORDER BY calls DESC LIMIT 15""")) {
+            r.line("all statements, most frequent first (calls, total ms, rows, query):");
+            while (rs.next()) {
+                r.line("  %8d calls %8d ms %9d rows  %s", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4));
+            }
+        } catch (SQLException e) {
+            // reported above
+        }
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT sum(calls), round(sum(total_exec_time)::numeric, 0) FROM pg_stat_statements""")) {
             if (rs.next()) {
                 r.line("all statements: %d calls, %d ms exec", rs.getLong(1), rs.getLong(2));

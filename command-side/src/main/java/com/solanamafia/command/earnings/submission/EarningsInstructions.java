@@ -9,6 +9,8 @@ import com.solanamafia.ingest.idl.IdlSeed;
 import org.p2p.solanaj.core.PublicKey;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +23,20 @@ import java.util.Optional;
  * cb08020's {@code update_earnings} is owner-signed, so the operator cannot use it.
  */
 public final class EarningsInstructions {
+    /** findProgramAddress hashes and curve-checks up to 255 bumps: a player's PDAs are derived once, then reused. */
+    private static final int PDA_CACHE_SIZE = 200_000;
+
     private final String programId;
     private final String operator;
     private final IdlInstruction instruction;
     private final byte[] data;
     private final PublicKey program;
+    private final Map<String, String> pdas = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > PDA_CACHE_SIZE;
+        }
+    });
 
     public EarningsInstructions(Idl idl, String programId, String operator, String preferredInstruction) {
         this.programId = programId;
@@ -75,22 +86,29 @@ public final class EarningsInstructions {
             return operator;   // authority
         }
         if (a.pda() != null) {
-            List<byte[]> seeds = new ArrayList<>();
-            for (IdlSeed seed : a.pda().seeds()) {
-                switch (seed.kind()) {
-                    case CONST -> seeds.add(seed.constValue());
-                    case ACCOUNT -> seeds.add(Base58.decode(seed.path().equals("authority") ? operator : wallet));
-                    case ARG -> throw new IllegalStateException("earnings update takes no args; seed " + seed);
-                }
-            }
-            return PublicKey.findProgramAddress(seeds, program).getAddress().toBase58();
+            boolean perPlayer = a.pda().seeds().stream()
+                    .anyMatch(seed -> seed.kind() == IdlSeed.Kind.ACCOUNT && !seed.path().equals("authority"));
+            return pdas.computeIfAbsent(perPlayer ? a.name() + ':' + wallet : a.name(), key -> derive(a, wallet));
         }
         throw new IllegalStateException("cannot resolve account " + a.name() + " of " + instruction.name());
     }
 
+    private String derive(IdlInstructionAccount a, String wallet) {
+        List<byte[]> seeds = new ArrayList<>();
+        for (IdlSeed seed : a.pda().seeds()) {
+            switch (seed.kind()) {
+                case CONST -> seeds.add(seed.constValue());
+                case ACCOUNT -> seeds.add(Base58.decode(seed.path().equals("authority") ? operator : wallet));
+                case ARG -> throw new IllegalStateException("earnings update takes no args; seed " + seed);
+            }
+        }
+        return PublicKey.findProgramAddress(seeds, program).getAddress().toBase58();
+    }
+
     /** The player's PDA {@code ["player", wallet]}. */
     public String playerAddress(String wallet) {
-        return PublicKey.findProgramAddress(List.of("player".getBytes(java.nio.charset.StandardCharsets.UTF_8), Base58.decode(wallet)),
-                program).getAddress().toBase58();
+        return pdas.computeIfAbsent("player-pda:" + wallet, key -> PublicKey.findProgramAddress(
+                List.of("player".getBytes(java.nio.charset.StandardCharsets.UTF_8), Base58.decode(wallet)), program)
+                .getAddress().toBase58());
     }
 }
