@@ -119,6 +119,13 @@ class ThinSliceTest {
         assertThat(solana.statusCode()).isEqualTo(200);
         assertThat(json.readTree(solana.body()).path("components").path("solanaNode").path("details").path("slot").isNumber()).isTrue();
         String metrics = get("/prometheus").body();
-        assertThat(metrics).contains("jvm_memory_used_bytes").contains("commandBus_allTimer_seconds");
+        assertThat(metrics).contains("jvm_memory_used_bytes");
+        // the ingest path's light monitors: the thin slice's command went through the bus, its event into the store
+        assertThat(metrics.lines().filter(l -> l.startsWith("axon_messages_seconds_count{"))
+                .filter(l -> l.contains("outcome=\"success\"")).filter(l -> !l.endsWith(" 0.0")))
+                .anyMatch(l -> l.contains("component=\"commandBus\""))
+                .anyMatch(l -> l.contains("component=\"eventStore\""));
+        // Axon's own monitors stay on the event processors
+        assertThat(metrics).contains("player_summary_allTimer_seconds_count");
     }
 }
