@@ -48,12 +48,15 @@ public class CatchUp {
 
     /** Applies every transaction after the checkpoint up to {@code untilSlot} (null: the head); returns how many. */
     public long run(Long untilSlot) {
-        long head = rpc.getSlot(settings.commitment());
-        progress.head(head);
+        // the head slot only feeds progress and lag: asked for alongside the listing, not before it (a live round
+        // is a few round trips, each one counts)
+        CompletableFuture<Long> headSlot = CompletableFuture.supplyAsync(() -> rpc.getSlot(settings.commitment()), fetchPool);
         Checkpoint checkpoint = store.checkpoint(settings.programId()).orElse(null);
         String after = checkpoint != null ? checkpoint.lastSignature() : settings.fromSignature();
         Long fromSlot = checkpoint != null ? null : settings.fromSlot();
         List<SignatureInfo> pending = listOldestFirst(after, fromSlot, untilSlot);
+        long head = join(headSlot);
+        progress.head(head);
         if (pending.isEmpty()) {
             metrics.lag(checkpoint == null ? 0 : head - checkpoint.lastSlot());
             return 0;
@@ -166,7 +169,7 @@ public class CatchUp {
         throw new RpcException("transaction " + info.signature() + " is listed but the node does not return it", true);
     }
 
-    private static <T> List<T> join(CompletableFuture<List<T>> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
