@@ -5,6 +5,9 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -12,18 +15,29 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * Runs every read-model event handler inside a savepoint of the processor's batch transaction. A handler that
- * fails in PostgreSQL (say, a value too long for its column) would otherwise leave the whole transaction aborted,
- * and the dead-letter queue, which parks the failed event in the same transaction, could not write it: the batch
- * would roll back and fail again forever. With the savepoint only that event's changes are undone, the event is
- * dead-lettered (with the later events of its wallet) and the batch commits. Costs two statements per event.
+ * Lets a read model dead-letter one failing event and still commit the rest of its batch. A handler that fails in
+ * PostgreSQL (say, a value too long for its column) leaves the batch transaction aborted, and the dead-letter queue,
+ * which parks the failed event in the same transaction, could not write it: the batch would fail forever.
+ *
+ * <p>Savepoints cost two statements per event and read model, so a read model runs its batches without them until
+ * one of its handlers fails: then the whole batch is made to fail (rolled back, nothing of it committed, no dead
+ * letter written) and the processor retries it, this time with every event in a savepoint of the batch transaction,
+ * so only the failing event's changes are undone and it is dead-lettered (with the later events of its wallet).
+ * After one batch with savepoints commits, the read model goes back to batches without them. A single event
+ * handled in a unit of work of its own (the dead-letter processor retrying a dead letter) always gets a savepoint.</p>
  */
 @Component
 public class SavepointPerEvent implements HandlerEnhancerDefinition {
     static final String PACKAGE = "com.solanamafia.projections.";
+    private static final String CAREFUL = SavepointPerEvent.class.getName() + ".careful";
 
     private final ObjectProvider<PlatformTransactionManager> transactions;
+    /** The read models (by handler class) whose next batch runs with savepoints: one of theirs failed. */
+    private final Map<Class<?>, Boolean> careful = new ConcurrentHashMap<>();
 
     public SavepointPerEvent(ObjectProvider<PlatformTransactionManager> transactions) {
         this.transactions = transactions;
@@ -34,15 +48,34 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         if (!original.declaringClass().getName().startsWith(PACKAGE) || !original.hasAnnotation(EventHandler.class)) {
             return original;
         }
+        Class<?> readModel = original.declaringClass();
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
                 PlatformTransactionManager manager = transactions.getIfAvailable();
-                if (manager == null || !TransactionSynchronizationManager.isActualTransactionActive()) {
+                if (manager == null || !TransactionSynchronizationManager.isActualTransactionActive()
+                        || !CurrentUnitOfWork.isStarted()) {
                     return super.handle(message, target);
                 }
-                TransactionStatus savepoint = manager.getTransaction(
-                        NESTED);
+                if (careful.containsKey(readModel) || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork)) {
+                    return withSavepoint(manager, message, target);
+                }
+                try {
+                    return super.handle(message, target);
+                } catch (Exception | Error e) {
+                    failBatch(readModel, e);
+                    throw e;
+                }
+            }
+
+            private Object withSavepoint(PlatformTransactionManager manager, Message<?> message, T target)
+                    throws Exception {
+                UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+                batch.getOrComputeResource(CAREFUL, key -> {
+                    batch.afterCommit(u -> careful.remove(readModel));
+                    return Boolean.TRUE;
+                });
+                TransactionStatus savepoint = manager.getTransaction(NESTED);
                 Object result;
                 try {
                     result = super.handle(message, target);
@@ -54,6 +87,34 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                 return result;
             }
         };
+    }
+
+    /** Whether the read model's next batch runs with a savepoint per event (one of its handlers failed). */
+    boolean usesSavepoints(Class<?> readModel) {
+        return careful.containsKey(readModel);
+    }
+
+    /**
+     * A handler failed in a batch without savepoints: its statements so far may be half applied, so nothing of the
+     * batch may commit, dead letter included. The batch fails before it commits and is retried with savepoints.
+     */
+    private void failBatch(Class<?> readModel, Throwable cause) {
+        careful.put(readModel, Boolean.TRUE);
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(CAREFUL + ".failed", key -> {
+            batch.onPrepareCommit(u -> {
+                throw new RetryWithSavepoints(readModel, cause);
+            });
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Fails a batch in which a handler failed without a savepoint; the processor retries it with savepoints. */
+    static final class RetryWithSavepoints extends RuntimeException {
+        RetryWithSavepoints(Class<?> readModel, Throwable cause) {
+            super(readModel.getSimpleName() + " failed on an event of a batch without savepoints; the batch is "
+                    + "rolled back and retried with one savepoint per event", cause);
+        }
     }
 
     private static final TransactionDefinition NESTED = new TransactionDefinition() {

@@ -40,10 +40,16 @@ import java.time.Clock;
 @ConditionalOnProperty(name = "solana-mafia.push.enabled", havingValue = "true", matchIfMissing = true)
 public class PushConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PushConfiguration.class);
+    /**
+     * Events per push batch: one transaction, one token update and one Redis script each. A batch takes what is
+     * there, so at a steady rate batches stay small; a backlog drains in big ones (a 250-event script keeps Redis
+     * busy for a few ms).
+     */
+    static final int BATCH_SIZE = 250;
 
     /**
      * The "push" processor: a single-threaded tracking processor (one segment, so one node publishes and
-     * per-channel order is the event-store order), batches of up to 50, starting at the HEAD of the event stream
+     * per-channel order is the event-store order), batches of up to {@value #BATCH_SIZE}, starting at the HEAD of the event stream
      * when it has no token: it never replays history. Tracking rather than pooled because Axon's pooled
      * coordinator polls an idle stream every 500 ms, which would dominate push latency; the tracking processor
      * is woken by the event store. Registered here, not in application.yml: the yml processor entries cannot
@@ -55,7 +61,7 @@ public class PushConfiguration {
                 .registerTrackingEventProcessor(PushEventHandler.PROCESSING_GROUP,
                         org.axonframework.config.Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(50)
+                                .andBatchSize(BATCH_SIZE)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 
