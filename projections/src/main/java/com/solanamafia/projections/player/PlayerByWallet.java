@@ -6,6 +6,8 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +16,9 @@ import static com.solanamafia.projections.jooq.Tables.PROJECTION_POSITION;
 
 /**
  * The hot read behind {@code GET /players/{wallet}}: the player summary's position and the wallet's row in one
- * statement (one round trip, one snapshot; the position row is read even when the wallet has no row). Its SQL is
- * rendered once: rendering the typed query on every call cost about as much CPU as running it.
+ * statement (one round trip, one snapshot; the position row is read even when the wallet has no row). jOOQ renders
+ * its SQL once and maps the JDBC result: rendering (even a plain-SQL template) on every call cost about as much CPU
+ * as running the query.
  */
 final class PlayerByWallet {
     /** A player row (null when the wallet has none) and the read model's position (-1 when none is recorded). */
@@ -28,21 +31,28 @@ final class PlayerByWallet {
 
     private final DSLContext db;
     private final String sql;
-    private final List<Field<?>> fields;
+    private final Field<?>[] fields;
 
     PlayerByWallet(DSLContext db) {
         this.db = db;
         List<Field<?>> selected = new ArrayList<>();
         selected.add(POSITION);
         selected.addAll(List.of(PLAYER.fields()));
-        this.fields = List.copyOf(selected);
+        this.fields = selected.toArray(Field<?>[]::new);
         this.sql = db.render(DSL.select(fields)
                 .from(DSL.selectOne().asTable("one"))
                 .leftJoin(PLAYER).on(PLAYER.WALLET.eq(DSL.param("wallet", String.class))));
     }
 
     Found find(String wallet) {
-        Record row = db.resultQuery(sql, wallet).coerce(fields).fetchOne();
+        Record row = db.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, wallet);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return db.fetchOne(rows, fields);
+                }
+            }
+        });
         Long position = row.get(POSITION);
         PlayerRecord player = row.get(PLAYER.WALLET) == null ? null : row.into(PLAYER);
         return new Found(player, position == null ? -1 : position);
