@@ -6,6 +6,7 @@ import com.solanamafia.api.player.FindPlayerSummary;
 import com.solanamafia.api.player.PlayerSummary;
 import com.solanamafia.api.query.player.FindPlayer;
 import com.solanamafia.api.query.player.PlayerAnswer;
+import com.solanamafia.api.query.player.PlayerFinder;
 import com.solanamafia.api.query.player.PlayerView;
 import com.solanamafia.projections.jooq.tables.records.PlayerRecord;
 import org.axonframework.queryhandling.QueryHandler;
@@ -19,7 +20,7 @@ import static com.solanamafia.projections.support.Lamport.orZero;
 import static com.solanamafia.projections.support.Times.instant;
 
 @Component
-public class PlayerSummaryQueries {
+public class PlayerSummaryQueries implements PlayerFinder {
     private final DSLContext db;
     private final PlayerByWallet byWallet;
 
@@ -30,6 +31,11 @@ public class PlayerSummaryQueries {
 
     @QueryHandler
     public PlayerAnswer handle(FindPlayer query) {
+        return find(query);
+    }
+
+    @Override
+    public PlayerAnswer find(FindPlayer query) {
         PlayerByWallet.Found found = byWallet.find(query.wallet().base58());
         return new PlayerAnswer(found.player() == null ? null : view(found.player()), found.position());
     }
