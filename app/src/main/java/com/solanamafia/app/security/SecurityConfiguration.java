@@ -66,7 +66,8 @@ public class SecurityConfiguration {
      * Everything else is public: of Spring Security's filters only the response headers matter here, so the chain is
      * just the {@link HeaderWriterFilter} with the headers {@code http.headers()} writes by default (frame options
      * SAMEORIGIN for /docs). The full default chain (security context, anonymous authentication, a permitAll
-     * authorization check, request wrappers) cost a third of the CPU of a cached {@code GET /players/{wallet}}.
+     * authorization check, their observations, request wrappers) cost ~18 % of the CPU of a
+     * {@code GET /players/{wallet}} (BENCHMARKS.md, "Query API").
      */
     @Bean
     @Order(2)

@@ -17,8 +17,8 @@ import static com.solanamafia.projections.jooq.Tables.PROJECTION_POSITION;
 /**
  * The hot read behind {@code GET /players/{wallet}}: the player summary's position and the wallet's row in one
  * statement (one round trip, one snapshot; the position row is read even when the wallet has no row). jOOQ renders
- * its SQL once and maps the JDBC result: rendering (even a plain-SQL template) on every call cost about as much CPU
- * as running the query.
+ * its SQL once and maps the JDBC result: rendering the typed query (or parsing a plain-SQL template) on every call
+ * was up to a tenth of the request's CPU (BENCHMARKS.md, "Query API").
  */
 final class PlayerByWallet {
     /** A player row (null when the wallet has none) and the read model's position (-1 when none is recorded). */
