@@ -6,9 +6,9 @@ import com.solanamafia.api.player.FindPlayerSummary;
 import com.solanamafia.api.player.PlayerSummary;
 import com.solanamafia.api.query.player.FindPlayer;
 import com.solanamafia.api.query.player.PlayerAnswer;
+import com.solanamafia.api.query.player.PlayerFinder;
 import com.solanamafia.api.query.player.PlayerView;
 import com.solanamafia.projections.jooq.tables.records.PlayerRecord;
-import com.solanamafia.projections.support.ProjectionPositions;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -20,21 +20,24 @@ import static com.solanamafia.projections.support.Lamport.orZero;
 import static com.solanamafia.projections.support.Times.instant;
 
 @Component
-public class PlayerSummaryQueries {
+public class PlayerSummaryQueries implements PlayerFinder {
     private final DSLContext db;
-    private final ProjectionPositions positions;
+    private final PlayerByWallet byWallet;
 
-    public PlayerSummaryQueries(DSLContext db, ProjectionPositions positions) {
+    public PlayerSummaryQueries(DSLContext db) {
         this.db = db;
-        this.positions = positions;
+        this.byWallet = new PlayerByWallet(db);
     }
 
     @QueryHandler
     public PlayerAnswer handle(FindPlayer query) {
-        long position = positions.positionOf(PlayerSummaryProjection.NAME);
-        PlayerView player = db.selectFrom(PLAYER).where(PLAYER.WALLET.eq(query.wallet().base58())).fetchOptional()
-                .map(PlayerSummaryQueries::view).orElse(null);
-        return new PlayerAnswer(player, position);
+        return find(query);
+    }
+
+    @Override
+    public PlayerAnswer find(FindPlayer query) {
+        PlayerByWallet.Found found = byWallet.find(query.wallet().base58());
+        return new PlayerAnswer(found.player() == null ? null : view(found.player()), found.position());
     }
 
     /** The first, smaller summary (kept for existing callers). */

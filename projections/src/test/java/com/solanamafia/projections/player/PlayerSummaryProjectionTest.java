@@ -10,6 +10,7 @@ import com.solanamafia.api.earnings.EarningsClaimed;
 import com.solanamafia.api.nft.NftTransferred;
 import com.solanamafia.api.player.PlayerJoined;
 import com.solanamafia.api.query.player.FindPlayer;
+import com.solanamafia.api.query.player.PlayerAnswer;
 import com.solanamafia.api.query.player.PlayerView;
 import com.solanamafia.api.referral.ReferralBonusCredited;
 import com.solanamafia.api.transfer.BusinessHandedOver;
@@ -52,7 +53,7 @@ class PlayerSummaryProjectionTest {
     @BeforeEach
     void fresh() {
         projection = new PlayerSummaryProjection(rm.db, rm.positions);
-        queries = new PlayerSummaryQueries(rm.db, rm.positions);
+        queries = new PlayerSummaryQueries(rm.db);
         feed = new Feed(projection);
         feed.reset();
     }
@@ -149,5 +150,6 @@ class PlayerSummaryProjectionTest {
         feed.reset();
         assertThat(rm.db.fetchCount(PLAYER)).isZero();
         assertThat(rm.positions.positionOf(PlayerSummaryProjection.NAME)).isEqualTo(-1);
+        assertThat(queries.handle(new FindPlayer(ALICE))).isEqualTo(new PlayerAnswer(null, -1));
     }
 }

@@ -2,7 +2,7 @@ package com.solanamafia.query.cache;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -33,11 +35,16 @@ public class ReadCache {
     public record Entry<T>(T body, long position) {
     }
 
+    /** The stored JSON, {@code {"position":...,"body":...}}, written and read in one pass (no JSON tree). */
+    record Stored<T>(long position, T body) {
+    }
+
     private final RedissonClient redis;
     private final RedisGuard guard;
     private final ObjectMapper json;
     private final CacheProperties properties;
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public ReadCache(RedissonClient redis, RedisGuard guard, ObjectMapper json, CacheProperties properties,
                      MeterRegistry meters, RedisNamespace namespace) {
@@ -99,23 +106,19 @@ public class ReadCache {
         }
         if (hit != null) {
             try {
-                ObjectNode node = (ObjectNode) json.readTree(hit);
-                JavaType javaType = json.getTypeFactory().constructType(type);
-                T body = json.convertValue(node.get("body"), javaType);
-                meters.counter("api.cache", "name", name, "result", "hit").increment();
-                return new Entry<>(body, node.get("position").asLong());
+                JavaType stored = json.getTypeFactory().constructParametricType(Stored.class, type);
+                Stored<T> entry = json.readValue(hit, stored);
+                count(name, "hit");
+                return new Entry<>(entry.body(), entry.position());
             } catch (Exception unreadable) {
                 // an entry of an older format: load and overwrite
             }
         }
-        meters.counter("api.cache", "name", name, "result", "miss").increment();
+        count(name, "miss");
         Entry<T> loaded = load.get();
         if (loaded != null && loaded.body() != null) {
             try {
-                ObjectNode node = json.createObjectNode();
-                node.put("position", loaded.position());
-                node.set("body", json.valueToTree(loaded.body()));
-                String value = json.writeValueAsString(node);
+                String value = json.writeValueAsString(new Stored<>(loaded.position(), loaded.body()));
                 if (field == null) {
                     redis.<String>getBucket(key, StringCodec.INSTANCE).set(value, ttl);
                 } else {
@@ -128,6 +131,11 @@ public class ReadCache {
             }
         }
         return loaded;
+    }
+
+    private void count(String name, String result) {
+        counters.computeIfAbsent(name + ':' + result,
+                k -> meters.counter("api.cache", "name", name, "result", result)).increment();
     }
 
     private void run(String use, Runnable action) {

@@ -3,6 +3,7 @@ package com.solanamafia.query.player;
 import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.api.query.player.FindPlayer;
 import com.solanamafia.api.query.player.PlayerAnswer;
+import com.solanamafia.api.query.player.PlayerFinder;
 import com.solanamafia.api.query.player.PlayerView;
 import com.solanamafia.query.api.NotFoundException;
 import com.solanamafia.query.api.Params;
@@ -10,8 +11,6 @@ import com.solanamafia.query.api.ReadModelPosition;
 import com.solanamafia.query.cache.ReadCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/players")
 @Tag(name = "players")
 public class PlayerController {
-    private final QueryGateway queries;
+    private final PlayerFinder players;
     private final ReadCache cache;
 
-    public PlayerController(QueryGateway queries, ReadCache cache) {
-        this.queries = queries;
+    /** The player finder, not the query gateway: this is the API's hottest read (see {@link PlayerFinder}). */
+    public PlayerController(PlayerFinder players, ReadCache cache) {
+        this.players = players;
         this.cache = cache;
     }
 
@@ -37,7 +37,7 @@ public class PlayerController {
     public ResponseEntity<PlayerView> player(@PathVariable String wallet) {
         Wallet key = Params.key("wallet", wallet);
         ReadCache.Entry<PlayerView> answer = cache.player(key.base58(), PlayerView.class, () -> {
-            PlayerAnswer found = queries.query(new FindPlayer(key), ResponseTypes.instanceOf(PlayerAnswer.class)).join();
+            PlayerAnswer found = players.find(new FindPlayer(key));
             return new ReadCache.Entry<>(found.player(), found.readModelPosition());
         });
         if (answer.body() == null) {
