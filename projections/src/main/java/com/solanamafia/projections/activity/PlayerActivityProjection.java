@@ -1,9 +1,9 @@
 package com.solanamafia.projections.activity;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.solanamafia.api.chain.ChainFact;
 import com.solanamafia.api.chain.ChainFactEvent;
@@ -38,10 +38,16 @@ import static com.solanamafia.projections.jooq.Tables.ACTIVITY;
 @ProcessingGroup(PlayerActivityProjection.NAME)
 public class PlayerActivityProjection {
     public static final String NAME = "player-activity";
+    /** Writes an event without its chain fact in one pass (no intermediate JSON tree). */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .addMixIn(ChainFactEvent.class, WithoutFact.class)
             .build();
+
+    @JsonIgnoreProperties("fact")
+    private interface WithoutFact {
+    }
 
     private final DSLContext db;
     private final ProjectionPositions positions;
@@ -98,10 +104,8 @@ public class PlayerActivityProjection {
     }
 
     static JSONB details(ChainFactEvent event) {
-        ObjectNode node = JSON.valueToTree(event);
-        node.remove("fact");
         try {
-            return JSONB.valueOf(JSON.writeValueAsString(node));
+            return JSONB.valueOf(JSON.writeValueAsString(event));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + event.getClass().getSimpleName() + " as JSON", e);
         }

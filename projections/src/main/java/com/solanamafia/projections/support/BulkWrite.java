@@ -103,6 +103,10 @@ public final class BulkWrite {
 
     private static void quoted(StringBuilder array, String text) {
         array.append('"');
+        if (text.indexOf('"') < 0 && text.indexOf('\\') < 0) {   // wallets, signatures, most JSON: nothing to escape
+            array.append(text).append('"');
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 
 import static com.solanamafia.projections.jooq.Tables.ACTIVITY;
 import static com.solanamafia.projections.support.ReadModelDb.ALICE;
@@ -81,6 +82,23 @@ class PlayerActivityProjectionTest {
         assertThat(details.has("fact")).isFalse();
         assertThat(page.items().get(5).blockTime()).isEqualTo(Instant.parse("2026-05-01T10:00:00Z"));
         assertThat(page.items().get(5).recordedAt()).isEqualTo(Feed.RECORDED);
+    }
+
+    @Test
+    void detailsAreTheEventsOwnFieldsInOrderWithoutTheFact() throws Exception {
+        ObjectMapper plain = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+        for (com.solanamafia.api.chain.ChainFactEvent event : List.of(
+                new PlayerJoined(ALICE, fact("j", 1, "2026-05-01T10:00:00Z"), Lamports.of(1),
+                        Instant.parse("2026-05-01T10:00:00Z"), null),
+                new BusinessPurchased(ALICE, fact("p", 2, null), 0, 0, 0, new Lamports(Lamports.U64_MAX), null, null,
+                        200, null, UnixTime.ofSeconds(5)),
+                new NftTransferred(ALICE, BOB, fact("t", 4, null), MINT_A, UnixTime.ofSeconds(6)))) {
+            com.fasterxml.jackson.databind.node.ObjectNode expected = plain.valueToTree(event);
+            expected.remove("fact");
+            assertThat(PlayerActivityProjection.details(event).data()).isEqualTo(plain.writeValueAsString(expected));
+        }
     }
 
     @Test

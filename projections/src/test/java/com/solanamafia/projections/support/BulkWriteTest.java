@@ -1,0 +1,26 @@
+package com.solanamafia.projections.support;
+
+import org.jooq.JSONB;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BulkWriteTest {
+
+    static String element(Object value) {
+        StringBuilder array = new StringBuilder();
+        BulkWrite.element(array, value);
+        return array.toString();
+    }
+
+    @Test
+    void arrayElementsQuoteTextAndEscapeOnlyQuotesAndBackslashes() {
+        assertThat(element("HixZbz7r6VEZ4fWAe6qWgZtFKoAN7Hz1xTEfa51vsfDG"))
+                .isEqualTo("\"HixZbz7r6VEZ4fWAe6qWgZtFKoAN7Hz1xTEfa51vsfDG\"");
+        assertThat(element("a\"b\\c,d{}")).isEqualTo("\"a\\\"b\\\\c,d{}\"");
+        assertThat(element(JSONB.valueOf("{\"k\":\"v\"}"))).isEqualTo("\"{\\\"k\\\":\\\"v\\\"}\"");
+        assertThat(element(null)).isEqualTo("NULL");
+        assertThat(element("")).isEqualTo("\"\"");
+        assertThat(element(42L)).isEqualTo("42");
+    }
+}
