@@ -77,30 +77,29 @@ class PushBenchmarkServer {
             long heapConnected = usedHeapAfterGc();
             int sessions = registry.size();
 
-            // events are published by a pool, each one at its due time (k / rate after the start), so a slow
-            // event-store commit on a loaded machine does not lower the offered rate
+            // event k is due at (k - 1) / rate after the start; every tick publishes all events due by then in one
+            // event-store transaction, as the ingester commits a window of chain events (a slow commit on a loaded
+            // machine makes the next batch bigger, never lowers the offered rate)
             long total = (long) rate * seconds;
             long start = System.nanoTime();
             long interval = 1_000_000_000L / rate;
-            java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(1);
-            int producers = Integer.getInteger("push.bench.producers", 32);
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(producers);
-            for (int t = 0; t < producers; t++) {
-                pool.execute(() -> {
-                    long k;
-                    while ((k = next.getAndIncrement()) <= total) {
-                        long wait = start + (k - 1) * interval - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        Wallet w = wallets[ThreadLocalRandom.current().nextInt(wallets.length)];
-                        app.events().publish(new EarningsAccrued(w, PushApp.fact(), Lamports.of(k), Lamports.of(k),
-                                UnixTime.ofSeconds(Instant.now().getEpochSecond() + 86_400), 1));
-                    }
-                });
+            long tick = Duration.ofMillis(Long.getLong("push.bench.tickMs", 10)).toNanos();
+            long k = 1;
+            while (k <= total) {
+                long due = Math.min(total, (System.nanoTime() - start) / interval + 1);
+                if (due < k) {
+                    LockSupport.parkNanos(Math.min(tick, start + (k - 1) * interval - System.nanoTime()));
+                    continue;
+                }
+                java.util.List<EarningsAccrued> batch = new java.util.ArrayList<>();
+                for (; k <= due; k++) {
+                    Wallet w = wallets[ThreadLocalRandom.current().nextInt(wallets.length)];
+                    batch.add(new EarningsAccrued(w, PushApp.fact(), Lamports.of(k), Lamports.of(k),
+                            UnixTime.ofSeconds(Instant.now().getEpochSecond() + 86_400), 1));
+                }
+                app.events().publish(batch);
+                LockSupport.parkNanos(tick);
             }
-            pool.shutdown();
-            pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
             double took = (System.nanoTime() - start) / 1e9;
             Files.writeString(dir.resolve("produced"), total + " " + took);
 
