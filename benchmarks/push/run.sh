@@ -5,6 +5,8 @@
 #
 #   benchmarks/push/run.sh                      # 10,000 connections, 500 events/s, 60 s
 #   CONNECTIONS=1000 RATE=200 SECONDS_=20 benchmarks/push/run.sh
+#   EVENT=claimed benchmarks/push/run.sh        # EarningsClaimed instead of EarningsAccrued (which also drives the
+#                                               # earnings saga: a deadline rescheduled per event)
 #
 # Needs: ulimit -n > CONNECTIONS + 1000 for both processes.
 # PostgreSQL/Redis: embedded test servers, or TEST_PG_URL / TEST_REDIS_URL (see test-support).
@@ -22,7 +24,7 @@ mvn -q -o -pl benchmarks -am compile
 # the server half runs as a test class of app (heap: the surefire argLine of the parent pom, -Xmx1g)
 mvn -o -pl app -am test -Dtest=PushBenchmarkServer -Dsurefire.failIfNoSpecifiedTests=false \
   -Dpush.bench.dir="$DIR" -Dpush.bench.connections="$CONNECTIONS" -Dpush.bench.rate="$RATE" \
-  -Dpush.bench.seconds="$SECONDS_" > "$DIR/server.log" 2>&1 &
+  -Dpush.bench.seconds="$SECONDS_" -Dpush.bench.event="${EVENT:-accrued}" > "$DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 java -Xmx2g -cp benchmarks/target/classes com.solanamafia.bench.push.PushLoadClient \

@@ -4,6 +4,7 @@ import com.solanamafia.api.chain.Lamports;
 import com.solanamafia.api.chain.UnixTime;
 import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.api.earnings.EarningsAccrued;
+import com.solanamafia.api.earnings.EarningsClaimed;
 import com.solanamafia.query.push.session.SessionRegistry;
 import com.solanamafia.testsupport.TestPostgres;
 import com.solanamafia.testsupport.TestRedis;
@@ -84,6 +85,8 @@ class PushBenchmarkServer {
             long start = System.nanoTime();
             long interval = 1_000_000_000L / rate;
             long tick = Duration.ofMillis(Long.getLong("push.bench.tickMs", 10)).toNanos();
+            // EarningsAccrued (default) also drives the earnings saga (a deadline per event); EarningsClaimed does not
+            boolean claims = "claimed".equals(System.getProperty("push.bench.event", "accrued"));
             long k = 1;
             while (k <= total) {
                 long due = Math.min(total, (System.nanoTime() - start) / interval + 1);
@@ -91,11 +94,13 @@ class PushBenchmarkServer {
                     LockSupport.parkNanos(Math.min(tick, start + (k - 1) * interval - System.nanoTime()));
                     continue;
                 }
-                java.util.List<EarningsAccrued> batch = new java.util.ArrayList<>();
+                java.util.List<Object> batch = new java.util.ArrayList<>();
                 for (; k <= due; k++) {
                     Wallet w = wallets[ThreadLocalRandom.current().nextInt(wallets.length)];
-                    batch.add(new EarningsAccrued(w, PushApp.fact(), Lamports.of(k), Lamports.of(k),
-                            UnixTime.ofSeconds(Instant.now().getEpochSecond() + 86_400), 1));
+                    batch.add(claims
+                            ? new EarningsClaimed(w, PushApp.fact(), Lamports.of(k), UnixTime.ofSeconds(Instant.now().getEpochSecond()))
+                            : new EarningsAccrued(w, PushApp.fact(), Lamports.of(k), Lamports.of(k),
+                                    UnixTime.ofSeconds(Instant.now().getEpochSecond() + 86_400), 1));
                 }
                 app.events().publish(batch);
                 LockSupport.parkNanos(tick);

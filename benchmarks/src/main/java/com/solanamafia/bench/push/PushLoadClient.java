@@ -42,7 +42,7 @@ public final class PushLoadClient {
     private static final Pattern NONCE = Pattern.compile("\"message\":\"([^\"]+)\"");
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
-    private static final Pattern K = Pattern.compile("\"earningsAdded\":\"(\\d+)\"");
+    private static final Pattern K = Pattern.compile("\"(?:earningsAdded|amount)\":\"(\\d+)\"");   // accrued | claimed
 
     private static final int BUCKETS = 60_000; // 1 ms buckets up to 60 s
     private final AtomicLongArray latency = new AtomicLongArray(BUCKETS + 1);
