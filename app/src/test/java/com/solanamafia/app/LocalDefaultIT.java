@@ -78,8 +78,7 @@ class LocalDefaultIT {
     private Run start(List<Process> apps) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile(workDir, "app-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", Path.of(System.getProperty("app.jar", "target/solana-mafia.jar")).toAbsolutePath().toString())
+        ProcessBuilder builder = new ProcessBuilder(PackagedJar.command("-Xmx512m", "-XX:TieredStopAtLevel=1"))
                 .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         CONFIGURATION.forEach(env::remove);

@@ -1,5 +1,6 @@
 package com.solanamafia.app.ingest;
 
+import com.solanamafia.app.PackagedJar;
 import com.solanamafia.testsupport.TestPostgres;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +28,7 @@ final class AppProcess {
                             Map<String, String> extraEnv) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile(workDir, "app-", ".log");
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-Daxoniq.update-checker.disabled=true", "-jar", System.getProperty("app.jar", "target/solana-mafia.jar")));
+        List<String> command = PackagedJar.command("-Xmx384m", "-XX:TieredStopAtLevel=1");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -73,10 +72,6 @@ final class AppProcess {
 
     String logText() throws IOException {
         return Files.readString(log);
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package com.solanamafia.app.ingest;
 
+import com.solanamafia.app.PackagedJar;
 import com.solanamafia.ingest.idl.IdlLoader;
 import com.solanamafia.ingest.idl.IdlRegistry;
 import com.solanamafia.sim.ChainSimulator;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -107,8 +109,9 @@ class CrashRestartIT {
     @Test
     void theBackfillCommandRecordsTheHistoryWithAProgressBarAndExits() throws Exception {
         TestPostgres.Database db = TestPostgres.freshDatabase("backfill_cli");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", System.getProperty("app.jar", "target/solana-mafia.jar"), "backfill")
+        List<String> command = new ArrayList<>(PackagedJar.command("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        command.add("backfill");
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(Map.of("DATABASE_URL", db.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", db.user(),
                 "SPRING_DATASOURCE_PASSWORD", db.password(), "REDIS_URL", TestRedis.url(), "SOLANA_RPC_URL", chain.rpcUrl(),
