@@ -6,8 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +60,16 @@ public final class PackagedJar {
         Path dir = jar.resolveSibling("cds");
         Path extracted = dir.resolve(jar.getFileName());
         Path archive = dir.resolve("app.jsa");
+        Files.createDirectories(dir);
+        // test forks run in parallel: one records the archive, the others wait for it
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) {
+            record(jar, dir, extracted, archive);
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", extracted.toString());
+    }
+
+    private static void record(Path jar, Path dir, Path extracted, Path archive) throws IOException, InterruptedException {
         FileTime built = Files.getLastModifiedTime(jar);
         if (!Files.exists(archive) || Files.getLastModifiedTime(archive).compareTo(built) < 0) {
             long started = System.nanoTime();
@@ -75,7 +88,6 @@ public final class PackagedJar {
             }
             log.info("CDS archive for child JVMs recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
-        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", extracted.toString());
     }
 
     private static void run(Path dir, List<String> command, Map<String, String> env) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package com.solanamafia.query.push;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.solanamafia.query.cache.RedisNamespace;
 import com.solanamafia.query.push.auth.WalletAuthenticator;
 import com.solanamafia.query.push.redis.FanoutReader;
 import com.solanamafia.query.push.redis.PushStore;
@@ -81,8 +82,8 @@ public class PushConfiguration {
     }
 
     @Bean
-    PushStore pushStore(RedissonClient redisson, PushProperties properties) {
-        return new PushStore(redisson, properties);
+    PushStore pushStore(RedissonClient redisson, PushProperties properties, RedisNamespace namespace) {
+        return new PushStore(redisson, properties, namespace.key("push"));
     }
 
     private static MeterRegistry meters(ObjectProvider<MeterRegistry> meters) {

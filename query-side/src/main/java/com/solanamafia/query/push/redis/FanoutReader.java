@@ -75,7 +75,7 @@ public class FanoutReader implements SmartLifecycle {
     }
 
     private void run() {
-        RStream<String, String> stream = redisson.getStream(PushStore.FANOUT, StringCodec.INSTANCE);
+        RStream<String, String> stream = redisson.getStream(store.fanoutKey(), StringCodec.INSTANCE);
         StreamMessageId last = null;
         boolean verify = true;
         long backoffMs = 100;

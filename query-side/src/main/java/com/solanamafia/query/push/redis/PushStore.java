@@ -13,14 +13,13 @@ import java.util.List;
  * stream. Every write is one Lua script, so a message's seq, its history entry and its fan-out entry exist
  * together or not at all, and an event id already published is skipped (processor redelivery).
  *
- * <p>Keys share the hash tag {@code {push}} so the scripts also run on a Redis Cluster (one slot).
+ * <p>Keys share one hash tag, {@code {sm:<namespace>:push}} (see {@code RedisNamespace}), so the scripts also run on a
+ * Redis Cluster (one slot) and deployments or test databases sharing a Redis server never see each other's messages.
  * A channel's counter starts at {@code redis-time-ms * 1000} when it does not exist (first use, expiry, or
  * Redis lost its data), so seq never goes backwards for a client even across a Redis data loss; the jump
  * leaves a gap that clients see as {@code resync}.</p>
  */
 public class PushStore {
-    public static final String FANOUT = "{push}:fanout";
-    static final String POSITION = "{push}:position";
 
     /** Shared by both scripts: returns the channel's counter, creating it above everything ever issued. */
     private static final String ENSURE_COUNTER = """
@@ -117,10 +116,21 @@ public class PushStore {
 
     private final RedissonClient redisson;
     private final PushProperties properties;
+    private final String tag;
 
-    public PushStore(RedissonClient redisson, PushProperties properties) {
+    public PushStore(RedissonClient redisson, PushProperties properties, String namespace) {
         this.redisson = redisson;
         this.properties = properties;
+        this.tag = "{" + namespace + "}:";
+    }
+
+    /** The stream every gateway instance reads. */
+    public String fanoutKey() {
+        return tag + "fanout";
+    }
+
+    private String positionKey() {
+        return tag + "position";
     }
 
     /** One message for one channel; its JSON is {@code head + seq + tail}. */
@@ -135,12 +145,12 @@ public class PushStore {
     public record Resume(long currentSeq, long position, long nowMs, List<Stored> entries) {
     }
 
-    static String seqKey(String channel) {
-        return "{push}:seq:" + channel;
+    String seqKey(String channel) {
+        return tag + "seq:" + channel;
     }
 
-    static String historyKey(String channel) {
-        return "{push}:hist:" + channel;
+    String historyKey(String channel) {
+        return tag + "hist:" + channel;
     }
 
     private long counterTtlSeconds() {
@@ -161,8 +171,8 @@ public class PushStore {
             return 0;
         }
         List<Object> keys = new ArrayList<>();
-        keys.add(FANOUT);
-        keys.add(POSITION);
+        keys.add(fanoutKey());
+        keys.add(positionKey());
         List<Object> args = new ArrayList<>();
         args.add(Long.toString(Math.max(1, properties.dedupeTtl().toSeconds())));
         args.add(Integer.toString(properties.historyMaxLength()));
@@ -171,7 +181,7 @@ public class PushStore {
         args.add(Long.toString(counterTtlSeconds()));
         args.add(Integer.toString(events.size()));
         for (EventMessages event : events) {
-            keys.add("{push}:dedupe:" + event.eventId());
+            keys.add(tag + "dedupe:" + event.eventId());
             args.add(Long.toString(event.position()));
             args.add(Integer.toString(event.messages().size()));
             for (Outgoing m : event.messages()) {
@@ -194,7 +204,7 @@ public class PushStore {
     /** The channel's current seq, and its retained messages after {@code afterSeq} (null: none wanted). */
     public Resume resume(String channel, Long afterSeq) {
         List<Object> raw = script().eval(RScript.Mode.READ_WRITE, RESUME, RScript.ReturnType.MULTI,
-                List.of(seqKey(channel), historyKey(channel), POSITION),
+                List.of(seqKey(channel), historyKey(channel), positionKey()),
                 Long.toString(counterTtlSeconds()), afterSeq == null ? "" : Long.toString(afterSeq),
                 Integer.toString(properties.historyMaxLength() + 1));
         long current = Long.parseLong(String.valueOf(raw.get(0)));
@@ -210,7 +220,7 @@ public class PushStore {
 
     /** The id of the newest fan-out entry, "0-0" when the stream is empty or missing. */
     public String lastFanoutId() {
-        return script().eval(RScript.Mode.READ_ONLY, LAST_FANOUT_ID, RScript.ReturnType.VALUE, List.of(FANOUT));
+        return script().eval(RScript.Mode.READ_ONLY, LAST_FANOUT_ID, RScript.ReturnType.VALUE, List.of(fanoutKey()));
     }
 
     private RScript script() {

@@ -1,0 +1,50 @@
+package com.solanamafia.app.ingest;
+
+import com.solanamafia.testsupport.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+import static com.solanamafia.app.ingest.IngestedChain.LEASE_ACQUIRED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two instances of the real jar: only the lease holder ingests, and when it dies the standby takes over with nothing lost. */
+class StandbyTakeoverIT {
+    private static final Logger log = LoggerFactory.getLogger(StandbyTakeoverIT.class);
+    static IngestedChain ingested;
+
+    @BeforeAll
+    static void startChain() throws Exception {
+        ingested = IngestedChain.generate(2500);
+    }
+
+    @AfterAll
+    static void stopChain() {
+        ingested.close();
+    }
+
+    @Test
+    void theStandbyTakesOverWhenTheLeaseHolderDies() throws Exception {
+        TestPostgres.Database db = TestPostgres.freshDatabase("failover");
+        AppProcess first = ingested.start(db);
+        assertThat(first.awaitLog(LEASE_ACQUIRED, Duration.ofSeconds(90))).isTrue();
+        AppProcess second = ingested.start(db);
+        try {
+            assertThat(second.awaitLog("Started SolanaMafia", Duration.ofSeconds(90))).isTrue();
+            assertThat(second.logText()).doesNotContain(LEASE_ACQUIRED);
+            ingested.chain.generateGameTransactions(100);
+            first.killHard();
+            long killedAt = System.nanoTime();
+            assertThat(second.awaitLog(LEASE_ACQUIRED, Duration.ofSeconds(30))).isTrue();
+            log.info("standby took over {} ms after the kill", (System.nanoTime() - killedAt) / 1_000_000);
+            ingested.chain.generateGameTransactions(100);
+            ingested.assertConverged(db);
+        } finally {
+            second.stop();
+        }
+    }
+}
