@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.Random;
 
 import static com.solanamafia.app.ingest.IngestedChain.LEASE_ACQUIRED;
+import static com.solanamafia.app.ingest.IngestedChain.STARTUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,14 +39,17 @@ class CrashRestartIT {
         for (int run = 0; run < 20; run++) {
             boolean live = run >= 10;
             AppProcess app = ingested.start(db);
-            if (app.awaitLog(LEASE_ACQUIRED, Duration.ofSeconds(90))) {
-                killsDuringIngest++;
+            try {
+                if (app.awaitLog(LEASE_ACQUIRED, STARTUP)) {
+                    killsDuringIngest++;
+                }
+                if (live) {
+                    ingested.chain.generateGameTransactions(60);
+                }
+                Thread.sleep(random.nextInt(live ? 800 : 1500));
+            } finally {
+                app.killHard();
             }
-            if (live) {
-                ingested.chain.generateGameTransactions(60);
-            }
-            Thread.sleep(random.nextInt(live ? 800 : 1500));
-            app.killHard();
             log.info("run {}: killed ({} live)", run, live ? "during" : "before");
         }
         assertThat(killsDuringIngest).as("kills that hit a running ingester").isGreaterThanOrEqualTo(15);

@@ -22,6 +22,8 @@ import static org.awaitility.Awaitility.await;
 /** A simulated chain with a generated game, and the packaged app ingesting it into a test database. */
 final class IngestedChain implements AutoCloseable {
     static final String LEASE_ACQUIRED = "Ingest lease acquired";
+    /** A start takes ~6 s here; a CI machine shared with other jobs can be ten times slower. */
+    static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Map<String, String> SMALL_BATCHES = Map.of(
             "SOLANA_MAFIA_INGEST_WINDOWSIZE", "40", "SOLANA_MAFIA_INGEST_POLLINTERVAL", "500ms",
             "SOLANA_MAFIA_EARNINGS_ENABLED", "false");

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 import static com.solanamafia.app.ingest.IngestedChain.LEASE_ACQUIRED;
+import static com.solanamafia.app.ingest.IngestedChain.STARTUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two instances of the real jar: only the lease holder ingests, and when it dies the standby takes over with nothing lost. */
@@ -31,10 +32,11 @@ class StandbyTakeoverIT {
     void theStandbyTakesOverWhenTheLeaseHolderDies() throws Exception {
         TestPostgres.Database db = TestPostgres.freshDatabase("failover");
         AppProcess first = ingested.start(db);
-        assertThat(first.awaitLog(LEASE_ACQUIRED, Duration.ofSeconds(90))).isTrue();
-        AppProcess second = ingested.start(db);
+        AppProcess second = null;
         try {
-            assertThat(second.awaitLog("Started SolanaMafia", Duration.ofSeconds(90))).isTrue();
+            assertThat(first.awaitLog(LEASE_ACQUIRED, STARTUP)).isTrue();
+            second = ingested.start(db);
+            assertThat(second.awaitLog("Started SolanaMafia", STARTUP)).isTrue();
             assertThat(second.logText()).doesNotContain(LEASE_ACQUIRED);
             ingested.chain.generateGameTransactions(100);
             first.killHard();
@@ -44,7 +46,10 @@ class StandbyTakeoverIT {
             ingested.chain.generateGameTransactions(100);
             ingested.assertConverged(db);
         } finally {
-            second.stop();
+            first.killHard();
+            if (second != null) {
+                second.stop();
+            }
         }
     }
 }
