@@ -7,6 +7,8 @@ import com.solanamafia.sim.SimConfig;
 import com.solanamafia.testsupport.TestPostgres;
 import com.solanamafia.testsupport.TestRedis;
 import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -15,12 +17,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A simulated chain with a generated game, and the packaged app ingesting it into a test database. */
 final class IngestedChain implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IngestedChain.class);
     static final String LEASE_ACQUIRED = "Ingest lease acquired";
     /** A start takes ~6 s here; a CI machine shared with other jobs can be ten times slower. */
     static final Duration STARTUP = Duration.ofMinutes(3);
@@ -49,6 +53,40 @@ final class IngestedChain implements AutoCloseable {
 
     AppProcess start(TestPostgres.Database db) throws IOException {
         return AppProcess.start(db, TestRedis.url(), chain.rpcUrl(), chain.wsUrl(), workDir, SMALL_BATCHES);
+    }
+
+    /**
+     * Starts the app {@code runs} times on the database, killing each with SIGKILL a random moment (up to
+     * {@code maxDelayMs}) after it took the ingest lease, while {@code liveTransactions} new transactions per run
+     * reach the chain; returns how many kills hit a running ingester.
+     */
+    int killRepeatedly(TestPostgres.Database db, int runs, Random random, int maxDelayMs, int liveTransactions) throws Exception {
+        int killsDuringIngest = 0;
+        for (int run = 0; run < runs; run++) {
+            AppProcess app = start(db);
+            try {
+                if (app.awaitLog(LEASE_ACQUIRED, STARTUP)) {
+                    killsDuringIngest++;
+                }
+                chain.generateGameTransactions(liveTransactions);
+                Thread.sleep(random.nextInt(maxDelayMs));
+            } finally {
+                app.killHard();
+            }
+            log.info("run {}: killed", run);
+        }
+        return killsDuringIngest;
+    }
+
+    /** A run that is not killed: the event store ends up with exactly the chain's events, whatever runs crashed before. */
+    void assertAnUninterruptedRunConverges(TestPostgres.Database db) throws Exception {
+        AppProcess last = start(db);
+        try {
+            assertThat(last.awaitLog("Started SolanaMafia", STARTUP)).as("the app started (and migrated the schema)").isTrue();
+            assertConverged(db);
+        } finally {
+            last.stop();
+        }
     }
 
     List<String> expected() {
