@@ -4,9 +4,8 @@ import com.solanamafia.app.PackagedJar;
 import com.solanamafia.testsupport.TestPostgres;
 import com.solanamafia.testsupport.TestRedis;
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -17,17 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code java -jar solana-mafia.jar backfill}: records the whole history, shows progress, and exits. */
 class BackfillCommandIT {
-    static IngestedChain ingested;
-
-    @BeforeAll
-    static void startChain() throws Exception {
-        ingested = IngestedChain.generate(2500);
-    }
-
-    @AfterAll
-    static void stopChain() {
-        ingested.close();
-    }
+    @RegisterExtension
+    static final IngestedChain ingested = new IngestedChain(2500);
 
     @Test
     void theBackfillCommandRecordsTheHistoryWithAProgressBarAndExits() throws Exception {

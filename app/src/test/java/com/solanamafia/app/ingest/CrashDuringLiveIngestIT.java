@@ -1,9 +1,8 @@
 package com.solanamafia.app.ingest;
 
 import com.solanamafia.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Random;
 
@@ -15,17 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must hold exactly what an uninterrupted run holds.
  */
 class CrashDuringLiveIngestIT {
-    static IngestedChain ingested;
-
-    @BeforeAll
-    static void startChain() throws Exception {
-        ingested = IngestedChain.generate(400);
-    }
-
-    @AfterAll
-    static void stopChain() {
-        ingested.close();
-    }
+    @RegisterExtension
+    static final IngestedChain ingested = new IngestedChain(400);
 
     @Test
     void tenHardKillsDuringLiveIngestConvergeToTheUninterruptedResult() throws Exception {

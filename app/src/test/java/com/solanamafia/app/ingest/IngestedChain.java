@@ -9,6 +9,9 @@ import com.solanamafia.testsupport.TestRedis;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -22,8 +25,11 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A simulated chain with a generated game, and the packaged app ingesting it into a test database. */
-final class IngestedChain implements AutoCloseable {
+/**
+ * A simulated chain with a generated game, and the packaged app ingesting it into a test database. Registered
+ * with {@code @RegisterExtension} on a static field: the chain lives for the test class.
+ */
+final class IngestedChain implements BeforeAllCallback, AfterAllCallback {
     private static final Logger log = LoggerFactory.getLogger(IngestedChain.class);
     static final String LEASE_ACQUIRED = "Ingest lease acquired";
     /** A start takes ~6 s here; a CI machine shared with other jobs can be ten times slower. */
@@ -32,23 +38,30 @@ final class IngestedChain implements AutoCloseable {
             "SOLANA_MAFIA_INGEST_WINDOWSIZE", "40", "SOLANA_MAFIA_INGEST_POLLINTERVAL", "500ms",
             "SOLANA_MAFIA_EARNINGS_ENABLED", "false");
 
-    final ChainSimulator chain;
-    final IdlRegistry registry;
-    final Path workDir;
+    private final int history;
+    ChainSimulator chain;
+    IdlRegistry registry;
+    Path workDir;
 
-    private IngestedChain(ChainSimulator chain, IdlRegistry registry, Path workDir) {
-        this.chain = chain;
-        this.registry = registry;
-        this.workDir = workDir;
+    /** A chain whose history holds {@code history} generated game transactions before the tests start. */
+    IngestedChain(int history) {
+        this.history = history;
     }
 
-    static IngestedChain generate(int transactions) throws IOException {
-        ChainSimulator chain = ChainSimulator.start(SimConfig.builder().host("127.0.0.1").httpPort(0).wsPort(-1)
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        chain = ChainSimulator.start(SimConfig.builder().host("127.0.0.1").httpPort(0).wsPort(-1)
                 .seed(2026).players(60).build());
-        chain.generateGameTransactions(transactions);
+        chain.generateGameTransactions(history);
         try (var in = IngestedChain.class.getClassLoader().getResourceAsStream("idl/idl-full.json")) {
-            return new IngestedChain(chain, IdlRegistry.of(IdlLoader.load(in)), Files.createTempDirectory("solana-mafia-crash"));
+            registry = IdlRegistry.of(IdlLoader.load(in));
         }
+        workDir = Files.createTempDirectory("solana-mafia-crash");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        chain.close();
     }
 
     AppProcess start(TestPostgres.Database db) throws IOException {
@@ -105,10 +118,5 @@ final class IngestedChain implements AutoCloseable {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT aggregate_identifier FROM event_store.domain_event_entry "
                     + "GROUP BY aggregate_identifier HAVING max(sequence_number) + 1 <> count(*)) gaps", Integer.class)).isZero();
         }
-    }
-
-    @Override
-    public void close() {
-        chain.close();
     }
 }

@@ -1,9 +1,8 @@
 package com.solanamafia.app.ingest;
 
 import com.solanamafia.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,17 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Two instances of the real jar: only the lease holder ingests, and when it dies the standby takes over with nothing lost. */
 class StandbyTakeoverIT {
     private static final Logger log = LoggerFactory.getLogger(StandbyTakeoverIT.class);
-    static IngestedChain ingested;
-
-    @BeforeAll
-    static void startChain() throws Exception {
-        ingested = IngestedChain.generate(2500);
-    }
-
-    @AfterAll
-    static void stopChain() {
-        ingested.close();
-    }
+    @RegisterExtension
+    static final IngestedChain ingested = new IngestedChain(2500);
 
     @Test
     void theStandbyTakesOverWhenTheLeaseHolderDies() throws Exception {
