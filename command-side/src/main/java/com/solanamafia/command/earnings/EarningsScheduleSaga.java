@@ -257,14 +257,14 @@ public class EarningsScheduleSaga {
         cancelDue();
         Instant now = wallNow();
         dueSeq = ++lastDeadlineSeq;
-        dueDeadline = deadlineManager.schedule(wallTime.isBefore(now) ? now : wallTime, DUE, dueSeq);
+        dueDeadline = Deadlines.schedule(deadlineManager, wallTime.isBefore(now) ? now : wallTime, DUE, dueSeq);
         record(wallTime);
     }
 
     private void armWatchdog() {
         cancelWatchdog();
         watchdogSeq = ++lastDeadlineSeq;
-        watchdogDeadline = deadlineManager.schedule(wallNow().plus(policy.confirmTimeout()), WATCHDOG, watchdogSeq);
+        watchdogDeadline = Deadlines.schedule(deadlineManager, wallNow().plus(policy.confirmTimeout()), WATCHDOG, watchdogSeq);
     }
 
     private void cancelAll() {
