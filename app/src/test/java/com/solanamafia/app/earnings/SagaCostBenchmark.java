@@ -75,6 +75,12 @@ class SagaCostBenchmark {
         props.put("spring.data.redis.url", TestRedis.url());
         props.put("solana-mafia.ingest.enabled", "false");
         props.put("solana-mafia.data-dir", Files.createTempDirectory("saga-bench").toString());
+        // e.g. -Dsaga.bench.props=axon.eventhandling.processors.earnings-schedule.initial-segment-count=1,...
+        for (String kv : System.getProperty("saga.bench.props", "").split(",")) {
+            if (kv.contains("=")) {
+                props.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
         System.setProperty("axoniq.update-checker.disabled", "true");
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SolanaMafia.class).run(args)) {
@@ -110,6 +116,11 @@ class SagaCostBenchmark {
             long processBefore = processCpu();
             String uptimeBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 
+            jdk.jfr.Recording jfr = null;
+            if (Boolean.getBoolean("saga.bench.jfr")) {
+                jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                jfr.start();
+            }
             long start = System.nanoTime();
             long interval = 1_000_000_000L / rate;
             long k = 1;
@@ -134,6 +145,10 @@ class SagaCostBenchmark {
             awaitCaughtUp(saga, store);
             double drained = (System.nanoTime() - start) / 1e9;
             Map<Long, Long> cpuAfter = sagaThreadCpu(threads);
+            if (jfr != null) {
+                jfr.stop();
+                jfr.dump(dir.resolve("measured.jfr"));
+            }
             long processAfter = processCpu();
             String uptimeAfter = Files.readString(Path.of("/proc/loadavg")).trim();
 
@@ -142,6 +157,7 @@ class SagaCostBenchmark {
                 sagaCpu += e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
             }
             StringBuilder out = new StringBuilder();
+            out.append("props=").append(System.getProperty("saga.bench.props", "")).append('\n');
             out.append("wallets=").append(wallets).append(" events=").append(events).append(" rate=").append(rate).append('\n');
             out.append(String.format("published in %.1f s, saga caught up after %.1f s%n", published, drained));
             out.append(String.format("saga threads cpu: %.1f s = %.3f ms/accrual; whole JVM %.1f s = %.3f ms/accrual%n",
