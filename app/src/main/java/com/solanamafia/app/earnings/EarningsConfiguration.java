@@ -4,7 +4,10 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.solanamafia.app.config.SolanaEndpoints;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import com.solanamafia.command.earnings.ChainClock;
+import com.solanamafia.command.earnings.DbSchedulerDeadlineMover;
+import com.solanamafia.command.earnings.DeadlineMover;
 import com.solanamafia.command.earnings.EarningsPolicy;
 import com.solanamafia.command.earnings.store.JdbcEarningsStore;
 import com.solanamafia.command.earnings.submission.EarningsInstructions;
@@ -47,6 +50,12 @@ public class EarningsConfiguration {
     @Bean
     JdbcEarningsStore earningsStore(JdbcTemplate jdbc, EventGateway events) {
         return new JdbcEarningsStore(jdbc, events, Clock.systemUTC());
+    }
+
+    /** Moves the saga's due deadline in place in db-scheduler's table (one UPDATE per re-schedule). */
+    @Bean
+    DeadlineMover deadlineMover(JdbcTemplate jdbc, DbSchedulerProperties scheduler) {
+        return new DbSchedulerDeadlineMover(jdbc, scheduler.getTableName());
     }
 
     @Bean

@@ -2,17 +2,38 @@ package com.solanamafia.command.earnings;
 
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.Scope;
+import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Cancelling a deadline that may be firing at this very moment. */
+import java.time.Instant;
+
+/**
+ * Scheduling and cancelling deadlines at once, in the order the saga does it, in the current transaction: Axon's
+ * DbSchedulerDeadlineManager defers both to the prepare-commit of the unit of work, so a deadline scheduled and then
+ * replaced in the same event batch (two events of one player) could not be found by the cancel, which ran first,
+ * and stayed behind as an orphan row.
+ */
 final class Deadlines {
     private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
 
     private Deadlines() {
+    }
+
+    /** Schedules the deadline now (its row is inserted before this returns) and returns its schedule id. */
+    static String schedule(DeadlineManager deadlineManager, Instant triggerTime, String deadlineName, Object payload) {
+        return schedule(deadlineManager, triggerTime, deadlineName, payload, Scope.describeCurrentScope());
+    }
+
+    static String schedule(DeadlineManager deadlineManager, Instant triggerTime, String deadlineName, Object payload,
+                           ScopeDescriptor scope) {
+        String[] id = new String[1];
+        runNow(() -> id[0] = deadlineManager.schedule(triggerTime, deadlineName, payload, scope));
+        return id[0];
     }
 
     /**

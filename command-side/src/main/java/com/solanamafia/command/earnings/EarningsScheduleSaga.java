@@ -40,6 +40,10 @@ import java.time.Instant;
  * fire. Each deadline therefore carries a sequence number as payload, and is acted on only if it is still the saga's
  * current one of its name (deadlines scheduled before sequence numbers existed carry none).
  * <p>
+ * When the due time moves (every EarningsAccrued), the due deadline is moved in place by the {@link DeadlineMover}
+ * (one UPDATE) rather than cancelled and scheduled again; only one that is executing is replaced. Deadlines are
+ * scheduled and cancelled at once ({@link Deadlines}), in handler order, in the batch's transaction.
+ * <p>
  * Processing group {@value #PROCESSING_GROUP}: sagas are never replayed (Axon's saga manager does not support
  * reset), which is what we want for a component whose effect is sending chain transactions.
  */
@@ -69,6 +73,9 @@ public class EarningsScheduleSaga {
     @JsonIgnore
     @Autowired
     private transient DeadlineManager deadlineManager;
+    @JsonIgnore
+    @Autowired
+    private transient DeadlineMover deadlineMover;
     @JsonIgnore
     @Autowired
     private transient EarningsRequests requests;
@@ -137,7 +144,7 @@ public class EarningsScheduleSaga {
         if (dueAt != null && (phase == Phase.REQUESTED || phase == Phase.SUBMITTED || phase == Phase.SCHEDULED)) {
             requests.confirm(Wallet.of(wallet), dueAt, "accrued", event.fact().position().signature(), next);
         }
-        cancelAll();
+        cancelWatchdog();   // the due deadline is moved to the next window below (or cancelled if nothing is earned)
         attempt = 0;
         businesses = event.businessesCount();
         dueAt = next;
@@ -245,6 +252,7 @@ public class EarningsScheduleSaga {
 
     private void scheduleIfEarning() {
         if (businesses <= 0 || dueAt == null) {
+            cancelDue();
             phase = Phase.WAITING_BUSINESS;
             record(null);
             return;
@@ -253,18 +261,25 @@ public class EarningsScheduleSaga {
         scheduleDueAtWall(chainClock.wallTimeOf(dueAt.plus(policy.grace())));
     }
 
+    /**
+     * Moves the live due deadline (same id and sequence number) or, if there is none or it cannot be moved because it
+     * is executing right now, schedules a new one; the executing one will find itself stale.
+     */
     private void scheduleDueAtWall(Instant wallTime) {
-        cancelDue();
         Instant now = wallNow();
-        dueSeq = ++lastDeadlineSeq;
-        dueDeadline = deadlineManager.schedule(wallTime.isBefore(now) ? now : wallTime, DUE, dueSeq);
+        Instant fireAt = wallTime.isBefore(now) ? now : wallTime;
+        if (dueDeadline == null || !deadlineMover.move(dueDeadline, fireAt)) {
+            cancelDue();
+            dueSeq = ++lastDeadlineSeq;
+            dueDeadline = Deadlines.schedule(deadlineManager, fireAt, DUE, dueSeq);
+        }
         record(wallTime);
     }
 
     private void armWatchdog() {
         cancelWatchdog();
         watchdogSeq = ++lastDeadlineSeq;
-        watchdogDeadline = deadlineManager.schedule(wallNow().plus(policy.confirmTimeout()), WATCHDOG, watchdogSeq);
+        watchdogDeadline = Deadlines.schedule(deadlineManager, wallNow().plus(policy.confirmTimeout()), WATCHDOG, watchdogSeq);
     }
 
     private void cancelAll() {

@@ -3,27 +3,36 @@ package com.solanamafia.command.earnings;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import org.mockito.InOrder;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.messaging.ScopeAwareProvider;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.saga.SagaScopeDescriptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 /** {@link Deadlines#cancel} against Axon's real DbSchedulerDeadlineManager over a mocked db-scheduler. */
 class DeadlinesTest {
+    static final SagaScopeDescriptor SAGA = new SagaScopeDescriptor("EarningsScheduleSaga", "saga-1");
     Scheduler scheduler;
     DbSchedulerDeadlineManager deadlineManager;
     UnitOfWork<?> outer;
@@ -92,6 +101,30 @@ class DeadlinesTest {
         assertThatThrownBy(() -> Deadlines.cancel(deadlineManager, "earnings-due", "id-1"))
                 .isInstanceOf(IllegalStateException.class).hasMessage("db down");
         assertThat(outer.isActive()).isTrue();   // the handler decides; the outer unit of work is untouched
+    }
+
+    @Test
+    void aScheduleIsMadeAtOnceInsideAUnitOfWork() {
+        outer = DefaultUnitOfWork.startAndGet(null);
+        String id = Deadlines.schedule(deadlineManager, Instant.parse("2026-05-02T10:00:00Z"), "earnings-due", 1L, SAGA);
+        verify(scheduler).schedule(any(TaskInstance.class), eq(Instant.parse("2026-05-02T10:00:00Z")));
+        outer.commit();
+        verifyNoMoreInteractions(scheduler);
+        assertThat(id).isNotBlank();
+    }
+
+    @Test
+    void aDeadlineScheduledAndCancelledInOneUnitOfWorkIsInsertedBeforeTheCancel() {
+        // two events of one player in one batch: the first schedules, the second replaces it. Deferred to the
+        // prepare-commit, the cancel ran before the insert, found nothing, and the row stayed behind.
+        outer = DefaultUnitOfWork.startAndGet(null);
+        String id = Deadlines.schedule(deadlineManager, Instant.parse("2026-05-02T10:00:00Z"), "earnings-due", 1L, SAGA);
+        Deadlines.cancel(deadlineManager, "earnings-due", id);
+        InOrder order = inOrder(scheduler);
+        order.verify(scheduler).schedule(any(TaskInstance.class), any(Instant.class));
+        order.verify(scheduler).cancel(argThat(t -> t.getId().equals(id)));
+        outer.commit();
+        verifyNoMoreInteractions(scheduler);
     }
 
     @Test

@@ -50,6 +50,9 @@ class EarningsScheduleSagaTest {
 
     SagaTestFixture<EarningsScheduleSaga> fixture;
     FakeRequests requests;
+    MovingDeadlines mover;
+    /** names of the deadlines db-scheduler is "executing": they can be neither cancelled nor moved */
+    final Set<String> executing = new HashSet<>();
 
     static final class FakeRequests implements EarningsRequests {
         final List<String> requested = new ArrayList<>();
@@ -76,19 +79,54 @@ class EarningsScheduleSagaTest {
         }
     }
 
+    static StubDeadlineManager stubOf(SagaTestFixture<?> fixture) {
+        try {
+            // the fixture does not expose its deadline manager
+            var field = SagaTestFixture.class.getDeclaredField("deadlineManager");
+            field.setAccessible(true);
+            return (StubDeadlineManager) field.get(fixture);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves a deadline of the fixture's stub in place (same schedule id and payload), unless it is executing. */
+    static final class MovingDeadlines implements DeadlineMover {
+        final StubDeadlineManager stub;
+        final Set<String> executing;
+        int moves;
+
+        MovingDeadlines(StubDeadlineManager stub, Set<String> executing) {
+            this.stub = stub;
+            this.executing = executing;
+        }
+
+        @Override
+        public boolean move(String scheduleId, Instant triggerTime) {
+            var found = stub.getScheduledDeadlines().stream().filter(d -> d.getScheduleId().equals(scheduleId)).findFirst();
+            if (found.isEmpty() || executing.contains(found.get().getDeadlineName())) {
+                return false;
+            }
+            var d = found.get();
+            stub.cancelSchedule(d.getDeadlineName(), scheduleId);
+            // a message keeps its identifier, which is the stub's schedule id
+            stub.schedule(triggerTime, d.getDeadlineName(), d.deadlineMessage(), d.getDeadlineScope());
+            moves++;
+            return true;
+        }
+    }
+
     /**
      * The fixture's deadline manager, except that a deadline named in {@link #executing} cannot be cancelled, as
      * db-scheduler refuses while it runs the task: it stays scheduled and fires later, stale.
      */
     static final class ExecutingDeadlines implements DeadlineManager {
         final DeadlineManager stub;
-        final Set<String> executing = new HashSet<>();
+        final Set<String> executing;
 
-        ExecutingDeadlines(SagaTestFixture<?> fixture) throws ReflectiveOperationException {
-            // the fixture does not expose its deadline manager
-            var field = SagaTestFixture.class.getDeclaredField("deadlineManager");
-            field.setAccessible(true);
-            this.stub = (StubDeadlineManager) field.get(fixture);
+        ExecutingDeadlines(SagaTestFixture<?> fixture, Set<String> executing) {
+            this.stub = stubOf(fixture);
+            this.executing = executing;
         }
 
         @Override
@@ -134,6 +172,8 @@ class EarningsScheduleSagaTest {
         fixture.registerResource(requests);
         fixture.registerResource(ChainClock.realTime(() -> fixture.currentTime()));
         fixture.registerResource(POLICY);
+        mover = new MovingDeadlines(stubOf(fixture), executing);
+        fixture.registerResource(mover);
         fixture.setCallbackBehavior((command, metaData) -> null);
     }
 
@@ -152,8 +192,57 @@ class EarningsScheduleSagaTest {
     }
 
     static EarningsAccrued accrued(Instant next) {
+        return accrued(next, 1);
+    }
+
+    static EarningsAccrued accrued(Instant next, int businesses) {
         return new EarningsAccrued(W, fact("accrue" + next.getEpochSecond()), Lamports.of(2_000_000), Lamports.of(2_000_000),
-                UnixTime.of(next), 1);
+                UnixTime.of(next), businesses);
+    }
+
+    @Test
+    void anAccrualMovesTheDueDeadlineInPlace() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined(), purchased());
+        String id = stubOf(fixture).getScheduledDeadlines().get(0).getScheduleId();
+
+        // someone else's update paid this window before our deadline: the next one is a day later
+        Instant next = DUE.plus(Duration.ofDays(1));
+        fixture.whenPublishingA(accrued(next))
+                .expectScheduledDeadline(Duration.ofDays(2).plus(POLICY.grace()), 1L)
+                .expectNoScheduledDeadline(Duration.ofDays(1).plus(POLICY.grace()), 1L);
+        assertThat(mover.moves).isEqualTo(1);
+        assertThat(stubOf(fixture).getScheduledDeadlines()).singleElement()
+                .satisfies(d -> assertThat(d.getScheduleId()).isEqualTo(id));
+
+        fixture.whenTimeElapses(Duration.ofDays(2).plusSeconds(3))
+                .expectTriggeredDeadlines(1L)
+                .expectScheduledDeadline(POLICY.confirmTimeout(), 2L);
+        assertThat(requests.requested).containsExactly(next + "#0#schedule");
+    }
+
+    @Test
+    void anAccrualThatDoesNotMoveTheDueTimeSchedulesNoNewDeadline() {
+        fixture.givenCurrentTime(T0);
+        Instant next = DUE.plus(Duration.ofDays(1));
+        fixture.givenAggregate(W.base58()).published(joined(), purchased(), accrued(next));
+        assertThat(mover.moves).isEqualTo(1);
+        String id = stubOf(fixture).getScheduledDeadlines().get(0).getScheduleId();
+
+        fixture.whenPublishingA(accrued(next))   // a duplicate, or an older window's event
+                .expectScheduledDeadline(Duration.ofDays(2).plus(POLICY.grace()), 1L);
+        assertThat(mover.moves).isEqualTo(1);
+        assertThat(stubOf(fixture).getScheduledDeadlines()).singleElement()
+                .satisfies(d -> assertThat(d.getScheduleId()).isEqualTo(id));
+    }
+
+    @Test
+    void anAccrualWithoutBusinessesCancelsTheDueDeadline() {
+        fixture.givenCurrentTime(T0);
+        fixture.givenAggregate(W.base58()).published(joined(), purchased())
+                .whenAggregate(W.base58()).publishes(accrued(DUE.plus(Duration.ofDays(1)), 0))
+                .expectNoScheduledDeadlines();
+        assertThat(mover.moves).isZero();
     }
 
     @Test
@@ -271,19 +360,19 @@ class EarningsScheduleSagaTest {
 
     @Test
     void aDueThatFiresAfterItWasReplacedIsIgnored() throws Exception {
-        ExecutingDeadlines deadlines = new ExecutingDeadlines(fixture);
+        ExecutingDeadlines deadlines = new ExecutingDeadlines(fixture, executing);
         fixture.registerResource(deadlines);
         fixture.givenCurrentTime(T0);
         fixture.givenAggregate(W.base58()).published(joined(), purchased());
 
         // someone else updated the player: the next window is a day later, and the old DUE is executing right now
         Instant next = DUE.plus(Duration.ofDays(1));
-        deadlines.executing.add(EarningsScheduleSaga.DUE);
+        executing.add(EarningsScheduleSaga.DUE);
         fixture.whenPublishingA(accrued(next))
                 .expectSuccessfulHandlerExecution()
                 .expectScheduledDeadline(Duration.ofDays(1).plus(POLICY.grace()), 1L)    // the stale one
                 .expectScheduledDeadline(Duration.ofDays(2).plus(POLICY.grace()), 2L);   // the live one
-        deadlines.executing.clear();
+        executing.clear();
 
         fixture.whenTimeElapses(Duration.ofDays(1).plusSeconds(3))
                 .expectTriggeredDeadlines(1L)
@@ -298,18 +387,18 @@ class EarningsScheduleSagaTest {
 
     @Test
     void aWatchdogThatFiresAfterItWasReplacedIsIgnored() throws Exception {
-        ExecutingDeadlines deadlines = new ExecutingDeadlines(fixture);
+        ExecutingDeadlines deadlines = new ExecutingDeadlines(fixture, executing);
         fixture.registerResource(deadlines);
         fixture.givenCurrentTime(T0);
         fixture.givenAggregate(W.base58()).published(joined(), purchased());
         fixture.whenTimeElapses(Duration.ofDays(1).plusSeconds(3));   // DUE (1) fires, WATCHDOG (2) armed
 
         // the first attempt fails while its watchdog is executing; the retry arms a watchdog of its own
-        deadlines.executing.add(EarningsScheduleSaga.WATCHDOG);
+        executing.add(EarningsScheduleSaga.WATCHDOG);
         fixture.whenPublishingA(new EarningsUpdateFailed(W, DUE, 0, EarningsUpdateFailed.Kind.REJECTED, "boom", "sig1", T0))
                 .expectSuccessfulHandlerExecution()
                 .expectScheduledDeadline(Duration.ofSeconds(5), 3L);
-        deadlines.executing.clear();
+        executing.clear();
         fixture.whenTimeElapses(Duration.ofSeconds(6))
                 .expectTriggeredDeadlines(1L, 3L)
                 .expectScheduledDeadline(POLICY.confirmTimeout(), 4L);
@@ -338,7 +427,7 @@ class EarningsScheduleSagaTest {
                 .readValue(stored, EarningsScheduleSaga.class);
         StubDeadlineManager deadlineManager = new StubDeadlineManager(DUE.plusSeconds(3));
         new SimpleResourceInjector(requests, ChainClock.realTime(deadlineManager::getCurrentDateTime), POLICY,
-                deadlineManager).injectResources(saga);
+                deadlineManager, new MovingDeadlines(deadlineManager, executing)).injectResources(saga);
 
         var sagaModels = new AnnotationSagaMetaModelFactory();
         var scope = new AnnotatedSaga<>("saga-1", Set.of(), saga, sagaModels.modelOf(EarningsScheduleSaga.class),
