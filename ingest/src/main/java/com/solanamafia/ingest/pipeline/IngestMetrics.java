@@ -27,7 +27,7 @@ public class IngestMetrics {
         truncated = Counter.builder("ingest.transactions.truncated").description("transactions with truncated logs").register(meters);
         quarantined = Counter.builder("ingest.quarantined").description("events put in quarantine").register(meters);
         fromNotification = Counter.builder("ingest.transactions.notified")
-                .description("transactions applied with the logs of their notification, not fetched").register(meters);
+                .description("transactions taken with the logs of their notification instead of fetched (again if a window is retried)").register(meters);
         liveLatency = Timer.builder("ingest.live.latency")
                 .description("from a transaction's logsSubscribe notification to the commit of its domain events")
                 .publishPercentileHistogram().serviceLevelObjectives(Duration.ofMillis(200))
