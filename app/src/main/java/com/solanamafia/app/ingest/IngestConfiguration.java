@@ -7,6 +7,7 @@ import com.solanamafia.command.support.BoundedAggregateCache;
 import com.solanamafia.ingest.idl.IdlRegistry;
 import com.solanamafia.ingest.lease.PostgresLease;
 import com.solanamafia.ingest.live.LogsListener;
+import com.solanamafia.ingest.live.NotifiedTransactions;
 import com.solanamafia.ingest.pipeline.CatchUp;
 import com.solanamafia.ingest.pipeline.ChainEventTranslator;
 import com.solanamafia.ingest.pipeline.IngestMetrics;
@@ -119,10 +120,20 @@ public class IngestConfiguration {
         });
     }
 
+    /**
+     * Live notifications not applied yet: 10,000 are 50 s at 200 tx/s, ~20 MB of logs. During a longer backfill the
+     * newer ones are not kept (they are fetched as usual).
+     */
+    @Bean
+    NotifiedTransactions notifiedTransactions() {
+        return new NotifiedTransactions(10_000, Duration.ofMinutes(2));
+    }
+
     @Bean
     CatchUp catchUp(SolanaRpc rpc, IngestSettings settings, TransactionApplier applier, IngestStore store,
-                    IngestProgress progress, IngestMetrics metrics, ExecutorService ingestFetchPool) {
-        return new CatchUp(rpc, settings, applier, store, progress, metrics, ingestFetchPool);
+                    IngestProgress progress, IngestMetrics metrics, ExecutorService ingestFetchPool,
+                    NotifiedTransactions notifiedTransactions) {
+        return new CatchUp(rpc, settings, applier, store, progress, metrics, ingestFetchPool, notifiedTransactions);
     }
 
     @Bean
@@ -148,12 +159,15 @@ public class IngestConfiguration {
     @ConditionalOnProperty(name = "solana-mafia.ingest.enabled", havingValue = "true", matchIfMissing = true)
     IngestService ingestService(CatchUp catchUp, DataSource dataSource, SolanaEndpoints endpoints,
                                 IngestSettings settings, IngestProgress progress, Semaphore ingestWake,
-                                BoundedAggregateCache aggregateCache) {
+                                BoundedAggregateCache aggregateCache, NotifiedTransactions notifiedTransactions) {
         PostgresLease lease = new PostgresLease(unpooled(dataSource), "ingest:" + settings.programId(), instanceName());
         LogsListener listener = new LogsListener(endpoints.wsUrl(), settings.programId(), settings.commitment(),
-                ingestWake::release);
-        return new IngestService(catchUp, lease, listener, progress, settings.pollInterval(), ingestWake,
-                aggregateCache::removeAll);
+                ingestWake::release, notifiedTransactions);
+        // a new writer trusts neither its cached aggregates nor the position it last committed
+        return new IngestService(catchUp, lease, listener, progress, settings.pollInterval(), ingestWake, () -> {
+            aggregateCache.removeAll();
+            catchUp.forgetPosition();
+        });
     }
 
     /** The lease needs a connection of its own: a pooled one would keep the advisory lock when "closed". */

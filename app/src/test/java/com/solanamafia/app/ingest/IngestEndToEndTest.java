@@ -7,6 +7,7 @@ import com.solanamafia.ingest.idl.IdlRegistry;
 import com.solanamafia.sim.ChainSimulator;
 import com.solanamafia.testsupport.TestPostgres;
 import com.solanamafia.testsupport.TestRedis;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,8 @@ class IngestEndToEndTest {
     IdlRegistry registry;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -85,6 +88,7 @@ class IngestEndToEndTest {
     @Order(2)
     void liveTrafficWithDroppedSocketsDuplicatesAndLateNotificationsStaysExact() {
         chain.setFaults(com.solanamafia.sim.fault.FaultConfig.parse("duplicateNotify=0.5,lateNotifyMs=300"));
+        double fromNotifications = meters.counter("ingest.transactions.notified").count();
         for (int round = 0; round < 5; round++) {
             chain.generateGameTransactions(40);
             if (round == 2) {
@@ -94,6 +98,9 @@ class IngestEndToEndTest {
         List<String> expected = ExpectedChainEvents.fromLedger(chain, registry);
         await().atMost(Duration.ofSeconds(60)).until(() -> ExpectedChainEvents.fromEventStore(jdbc).size() >= expected.size());
         assertThat(ExpectedChainEvents.fromEventStore(jdbc)).containsExactlyElementsOf(expected);
+        // the logs of notified transactions came with their notifications: those were not fetched again
+        assertThat(meters.counter("ingest.transactions.notified").count()).isGreaterThan(fromNotifications);
+        assertThat(meters.timer("ingest.live.latency").count()).isPositive();
     }
 
     @Test

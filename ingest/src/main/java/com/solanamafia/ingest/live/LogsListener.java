@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code logsSubscribe} for the program. A notification only wakes the ingester, which then reads the chain
- * from its checkpoint, so duplicate, late or out-of-order notifications change nothing. Every (re)connect
- * wakes it too, which fills the gap left while the socket was down.
+ * {@code logsSubscribe} for the program. A notification wakes the ingester, which then reads the chain from its
+ * checkpoint, so duplicate, late or out-of-order notifications change nothing; its signature, slot and logs are
+ * kept in {@link NotifiedTransactions}, which spares fetching that transaction again. Every (re)connect wakes
+ * the ingester too, which fills the gap left while the socket was down.
  */
 public class LogsListener implements WebSocket.Listener {
     private static final Logger log = LoggerFactory.getLogger(LogsListener.class);
@@ -27,6 +30,7 @@ public class LogsListener implements WebSocket.Listener {
     private final String programId;
     private final String commitment;
     private final Runnable wake;
+    private final NotifiedTransactions notified;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private volatile ScheduledExecutorService reconnects;
@@ -35,11 +39,12 @@ public class LogsListener implements WebSocket.Listener {
     private volatile WebSocket socket;
     private volatile boolean running;
 
-    public LogsListener(URI wsUrl, String programId, String commitment, Runnable wake) {
+    public LogsListener(URI wsUrl, String programId, String commitment, Runnable wake, NotifiedTransactions notified) {
         this.wsUrl = wsUrl;
         this.programId = programId;
         this.commitment = commitment;
         this.wake = wake;
+        this.notified = notified;
     }
 
     public void start() {
@@ -103,16 +108,38 @@ public class LogsListener implements WebSocket.Listener {
         return null;
     }
 
-    private void handle(String message) {
+    void handle(String message) {
+        long received = System.nanoTime();
         try {
             JsonNode node = json.readTree(message);
             if ("logsNotification".equals(node.path("method").asText())) {
+                remember(node.path("params").path("result"), received);
                 wake.run();
             }
         } catch (Exception e) {
             log.debug("Ignoring a malformed WebSocket message: {}", e.getMessage());
             wake.run();
         }
+    }
+
+    private void remember(JsonNode result, long received) {
+        JsonNode value = result.path("value");
+        JsonNode slot = result.path("context").path("slot");
+        if (!value.path("signature").isTextual() || !slot.canConvertToLong()) {
+            return;
+        }
+        List<String> logs = null;
+        if (value.path("logs").isArray()) {
+            logs = new ArrayList<>(value.get("logs").size());
+            for (JsonNode line : value.get("logs")) {
+                if (!line.isTextual()) {   // not a log line: fetch this transaction instead
+                    logs = null;
+                    break;
+                }
+                logs.add(line.asText());
+            }
+        }
+        notified.notified(value.get("signature").asText(), slot.asLong(), logs, received);
     }
 
     @Override

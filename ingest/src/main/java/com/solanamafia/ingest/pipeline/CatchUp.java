@@ -1,5 +1,6 @@
 package com.solanamafia.ingest.pipeline;
 
+import com.solanamafia.ingest.live.NotifiedTransactions;
 import com.solanamafia.ingest.rpc.ChainTransaction;
 import com.solanamafia.ingest.rpc.RpcException;
 import com.solanamafia.ingest.rpc.SignatureInfo;
@@ -20,7 +21,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * The backfill path, used for history and for every gap: lists the program's signatures newer than the
  * checkpoint (newest first, paging with {@code before}), then fetches and applies them oldest first in
- * windows, fetching the next window while the current one is applied.
+ * windows, fetching the next window while the current one is applied. Transactions whose logs came with their
+ * logsSubscribe notification are not fetched.
  */
 public class CatchUp {
     private static final Logger log = LoggerFactory.getLogger(CatchUp.class);
@@ -34,9 +36,15 @@ public class CatchUp {
     private final IngestProgress progress;
     private final IngestMetrics metrics;
     private final ExecutorService fetchPool;
+    private final NotifiedTransactions notified;
+    /**
+     * The last transaction this instance committed, so that a live round does not read the checkpoint back: only the
+     * lease holder writes it. Null (read the checkpoint) at first, after any failure and after {@link #forgetPosition}.
+     */
+    private volatile Position position;
 
     public CatchUp(SolanaRpc rpc, IngestSettings settings, TransactionApplier applier, IngestStore store,
-                   IngestProgress progress, IngestMetrics metrics, ExecutorService fetchPool) {
+                   IngestProgress progress, IngestMetrics metrics, ExecutorService fetchPool, NotifiedTransactions notified) {
         this.rpc = rpc;
         this.settings = settings;
         this.applier = applier;
@@ -44,21 +52,43 @@ public class CatchUp {
         this.progress = progress;
         this.metrics = metrics;
         this.fetchPool = fetchPool;
+        this.notified = notified;
+    }
+
+    private record Position(String signature, long slot) {
+    }
+
+    /** The next run reads the checkpoint from the database (call it whenever this instance (re)gains the lease). */
+    public void forgetPosition() {
+        position = null;
     }
 
     /** Applies every transaction after the checkpoint up to {@code untilSlot} (null: the head); returns how many. */
     public long run(Long untilSlot) {
+        try {
+            return runFromPosition(untilSlot);
+        } catch (RuntimeException | Error e) {
+            position = null;   // whatever was committed or not, the next run starts from the database's checkpoint
+            throw e;
+        }
+    }
+
+    private long runFromPosition(Long untilSlot) {
         // the head slot only feeds progress and lag: asked for alongside the listing, not before it (a live round
         // is a few round trips, each one counts)
         CompletableFuture<Long> headSlot = CompletableFuture.supplyAsync(() -> rpc.getSlot(settings.commitment()), fetchPool);
-        Checkpoint checkpoint = store.checkpoint(settings.programId()).orElse(null);
-        String after = checkpoint != null ? checkpoint.lastSignature() : settings.fromSignature();
-        Long fromSlot = checkpoint != null ? null : settings.fromSlot();
+        Position from = position;
+        if (from == null) {
+            from = store.checkpoint(settings.programId()).map(c -> new Position(c.lastSignature(), c.lastSlot())).orElse(null);
+        }
+        String after = from != null ? from.signature() : settings.fromSignature();
+        Long fromSlot = from != null ? null : settings.fromSlot();
         List<SignatureInfo> pending = listOldestFirst(after, fromSlot, untilSlot);
         long head = join(headSlot);
         progress.head(head);
         if (pending.isEmpty()) {
-            metrics.lag(checkpoint == null ? 0 : head - checkpoint.lastSlot());
+            metrics.lag(from == null ? 0 : head - from.slot());
+            position = from;
             return 0;
         }
         progress.found(pending.size());
@@ -106,7 +136,10 @@ public class CatchUp {
                     ? fetch(pending.subList(nextStart, Math.min(nextStart + window, pending.size())))
                     : null;
             TransactionApplier.BatchResult result = applier.applyPlanned(batch);
-            long lastSlot = batch.get(batch.size() - 1).tx().slot();
+            ChainTransaction last = batch.get(batch.size() - 1).tx();
+            position = new Position(last.signature(), last.slot());
+            committed(batch);
+            long lastSlot = last.slot();
             progress.applied(result.transactions(), result.events(), lastSlot);
             metrics.lag(head - lastSlot);
             if (Duration.between(lastLog, Instant.now()).compareTo(LOG_EVERY) >= 0) {
@@ -116,6 +149,14 @@ public class CatchUp {
         }
         if (pending.size() > window) {
             logProgress();
+        }
+    }
+
+    /** Notification-to-commit latency of the notified transactions of a committed window. */
+    private void committed(List<TransactionApplier.PlannedTransaction> batch) {
+        long now = System.nanoTime();
+        for (TransactionApplier.PlannedTransaction p : batch) {
+            notified.committed(p.tx().signature()).ifPresent(n -> metrics.liveLatency(now - n.receivedNanos()));
         }
     }
 
@@ -141,14 +182,26 @@ public class CatchUp {
     }
 
     private List<ChainTransaction> fetchChunk(List<SignatureInfo> chunk) {
-        List<SignatureInfo> toFetch = chunk.stream().filter(info -> !info.failed()).toList();
-        List<Optional<ChainTransaction>> fetched = toFetch.isEmpty() ? List.of()
-                : rpc.getTransactions(toFetch.stream().map(SignatureInfo::signature).toList(), settings.commitment());
+        List<Optional<List<String>>> notifiedLogs = chunk.stream()
+                .map(info -> info.failed() ? Optional.<List<String>>empty() : notified.logs(info.signature(), info.slot()))
+                .toList();
+        List<String> toFetch = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (!chunk.get(i).failed() && notifiedLogs.get(i).isEmpty()) {
+                toFetch.add(chunk.get(i).signature());
+            }
+        }
+        List<Optional<ChainTransaction>> fetched = toFetch.isEmpty() ? List.of() : rpc.getTransactions(toFetch, settings.commitment());
         List<ChainTransaction> out = new ArrayList<>(chunk.size());
         int next = 0;
-        for (SignatureInfo info : chunk) {
+        for (int i = 0; i < chunk.size(); i++) {
+            SignatureInfo info = chunk.get(i);
             if (info.failed()) {
                 out.add(new ChainTransaction(info.signature(), info.slot(), info.blockTime(), true, List.of()));
+            } else if (notifiedLogs.get(i).isPresent()) {
+                // where, when and whether it failed come from the listing; the logs are the notification's
+                out.add(new ChainTransaction(info.signature(), info.slot(), info.blockTime(), false, notifiedLogs.get(i).get()));
+                metrics.fromNotification();
             } else {
                 Optional<ChainTransaction> tx = fetched.get(next++);
                 out.add(tx.isPresent() ? tx.get() : fetchOne(info));
