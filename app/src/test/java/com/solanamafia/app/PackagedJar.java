@@ -33,7 +33,7 @@ public final class PackagedJar {
     /** {@code java <options> [-XX:SharedArchiveFile=...] -jar <jar>}, ready for more arguments. */
     public static List<String> command(String... jvmOptions) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(List.of(jvmOptions));
         command.add("-Daxoniq.update-checker.disabled=true");
         command.addAll(launch());

@@ -57,14 +57,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Orphans.terminate(process.toHandle(), "redis-server", Duration.ofSeconds(10));
         Files.deleteIfExists(pidFile);
     }
 

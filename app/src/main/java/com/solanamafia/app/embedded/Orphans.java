@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,20 +33,25 @@ final class Orphans {
                     .filter(process -> process.info().command().map(command -> command.contains(binary)).orElse(false))
                     .ifPresent(process -> {
                         log.warn("Stopping {} (pid {}) left running by an earlier run", binary, pid);
-                        process.destroy();
-                        try {
-                            process.onExit().get(15, TimeUnit.SECONDS);
-                        } catch (TimeoutException | ExecutionException e) {
-                            log.warn("{} (pid {}) ignored SIGTERM for 15 s: killing it", binary, pid);
-                            process.destroyForcibly();
-                            process.onExit().join();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                        terminate(process, binary, Duration.ofSeconds(15));
                     });
         } catch (NumberFormatException e) {
             log.warn("Ignoring unreadable {}", pidFile);
         }
         Files.deleteIfExists(pidFile);
+    }
+
+    /** SIGTERM, then SIGKILL if the process has not exited within {@code grace}; returns once it is gone. */
+    static void terminate(ProcessHandle process, String name, Duration grace) {
+        process.destroy();
+        try {
+            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("{} (pid {}) ignored SIGTERM for {}: killing it", name, process.pid(), grace);
+            process.destroyForcibly();
+            process.onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
