@@ -17,6 +17,8 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -110,8 +112,25 @@ public class ReplayConfiguration {
     }
 
     /**
-     * Starts the agent after Axon has started the processors (last phase), stops it first. A process that must not
-     * process events (the replay CLI: {@code run-processors=false}) shuts every processor down here.
+     * A process that must not process events (the replay CLI: {@code run-processors=false}) still has every processor:
+     * Axon builds them from the handlers the replay needs and starts them before any hook of ours could stop them.
+     * They find no segment to claim, so they handle nothing, not even after a switch.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "solana-mafia.replay.run-processors", havingValue = "false")
+    static BeanPostProcessor processorsClaimNoSegments() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof TokenStore store && !(bean instanceof ClaimlessTokenStore)
+                        ? new ClaimlessTokenStore(store) : bean;
+            }
+        };
+    }
+
+    /**
+     * Starts the agent after Axon has started the processors (last phase), stops it first. In a process that must
+     * not process events the (idle) processors are shut down here too.
      */
     @Bean
     SmartLifecycle replayAgentLifecycle(ReplayNodeAgent agent, EventProcessingConfiguration processing,
