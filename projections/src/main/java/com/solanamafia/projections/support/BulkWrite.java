@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Writes many rows of a table in ONE statement: each column travels as one text array (a literal),
- * {@code INSERT INTO t (c1, ...) SELECT * FROM unnest(?::text[]::type1[], ...)}, so the statement text does not
+ * Writes many rows of a table in ONE statement: each column travels as one array literal, read by PostgreSQL straight
+ * as an array of the column's type, {@code INSERT INTO t (c1, ...) SELECT * FROM unnest(?::type1[], ...)} (not via
+ * {@code text[]}, which parsed every value twice), so the statement text does not
  * depend on the number of rows and PostgreSQL plans it once. Values are converted by PostgreSQL exactly as bound
  * parameters would be (a string too long for its column, or a number too big, fails the statement). The table is
  * rendered by {@code db}, so a render-mapped context writes a replay's shadow tables.
@@ -67,7 +68,7 @@ public final class BulkWrite {
         String sql = "INSERT INTO " + db.render(table) + " ("
                 + java.util.Arrays.stream(fields).map(f -> quoted(f.getName())).collect(Collectors.joining(", "))
                 + ") SELECT * FROM unnest("
-                + java.util.Arrays.stream(fields).map(f -> "?::text[]::" + type(f) + "[]")
+                + java.util.Arrays.stream(fields).map(f -> "?::" + type(f) + "[]")
                         .collect(Collectors.joining(", "))
                 + ")" + onConflict;
         db.connection(connection -> {
@@ -96,6 +97,10 @@ public final class BulkWrite {
             IsoTimestamps.append(array, time);
         } else if (value instanceof BigDecimal decimal) {
             array.append(decimal.toPlainString());
+        } else if (value instanceof Long number) {
+            array.append(number.longValue());
+        } else if (value instanceof Integer number) {
+            array.append(number.intValue());
         } else {
             array.append(value);
         }
@@ -107,14 +112,15 @@ public final class BulkWrite {
             array.append(text).append('"');
             return;
         }
+        int from = 0;   // JSON: copy the runs between quotes and backslashes whole
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
-                array.append('\\');
+                array.append(text, from, i).append('\\');
+                from = i;
             }
-            array.append(c);
         }
-        array.append('"');
+        array.append(text, from, text.length()).append('"');
     }
 
     private static String quoted(String name) {

@@ -22,5 +22,7 @@ class BulkWriteTest {
         assertThat(element(null)).isEqualTo("NULL");
         assertThat(element("")).isEqualTo("\"\"");
         assertThat(element(42L)).isEqualTo("42");
+        assertThat(element(-7)).isEqualTo("-7");
+        assertThat(element("\"\\\"x\\")).isEqualTo("\"\\\"\\\\\\\"x\\\\\"");
     }
 }
