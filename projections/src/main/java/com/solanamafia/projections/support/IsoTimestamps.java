@@ -33,7 +33,10 @@ final class IsoTimestamps {
         out.append(time.getOffset().getId());
     }
 
-    /** {@code value} as exactly {@code count} digits, zero-padded, written in place (append(int) was 9 % of the replay workers' JFR samples). */
+    /**
+     * {@code value} as exactly {@code count} digits, zero-padded, written in place (append(int) was 9 % of the replay
+     * workers' JFR samples).
+     */
     private static void digits(StringBuilder out, int value, int count) {
         int at = out.length();
         out.setLength(at + count);

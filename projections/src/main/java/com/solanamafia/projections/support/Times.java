@@ -15,8 +15,8 @@ public final class Times {
 
     public static OffsetDateTime utc(Instant instant) {
         // as instant.atOffset(UTC), without the ZoneRules object that builds for every call
-        return instant == null ? null : OffsetDateTime.of(
-                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
+                instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     public static OffsetDateTime utc(UnixTime time) {
