@@ -20,7 +20,7 @@ class IsoTimestampsTest {
             StringBuilder out = new StringBuilder("x");
             IsoTimestamps.append(out, time);
             assertThat(out.charAt(0)).isEqualTo('x');
-            assertThat(OffsetDateTime.parse(out.substring(1))).as(out).isEqualTo(time);
+            assertThat(OffsetDateTime.parse(out.substring(1))).as(out.toString()).isEqualTo(time);
         }
         StringBuilder out = new StringBuilder();
         IsoTimestamps.append(out, OffsetDateTime.parse("2026-01-02T03:04:05.000000007Z"));
