@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,15 +59,14 @@ public class ReplayConfiguration {
                                             Serializer serializer, EventSchema schema,
                                             org.axonframework.config.Configuration axon, DSLContext db,
                                             ReplayProperties properties) {
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine engine = new ReplayEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .eventSerializer(eventSerializer)
+                .eventSerializer(eventSerializer instanceof JacksonSerializer jackson
+                        ? ReplaySerializer.basedOn(jackson.getObjectMapper()) : eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())
-                .schema(schema)
-                .batchSize(properties.readBatchSize())
-                .build();
+                .batchSize(properties.readBatchSize()), schema);
         return new JdbcReplayEventSource(engine, schema, db);
     }
 

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * A read model that only inserts rows keyed by event position (ON CONFLICT DO NOTHING), for a replay: the rows of a
- * batch are kept and written in one statement. A replay applies each event once, so every row is new.
+ * batch are kept and written in one COPY. A replay applies each event once, so every row is new.
  */
 public final class BufferedInserts<R extends TableRecord<R>> implements BufferedReadModel {
     private final DSLContext db;
@@ -43,7 +43,8 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
 
     @Override
     public void write() {
-        BulkWrite.insertNew(db, table, rows);
+        // COPY: every row is new (a duplicate fails the batch, which is then applied by the plain handler)
+        BulkWrite.copy(db, table, rows);
         rows.clear();
     }
 

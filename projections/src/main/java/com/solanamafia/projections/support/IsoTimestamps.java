@@ -14,32 +14,35 @@ final class IsoTimestamps {
             out.append(time);
             return;
         }
-        out.append(year).append('-');
-        twoDigits(out, time.getMonthValue());
+        digits(out, year, 4);
         out.append('-');
-        twoDigits(out, time.getDayOfMonth());
+        digits(out, time.getMonthValue(), 2);
+        out.append('-');
+        digits(out, time.getDayOfMonth(), 2);
         out.append('T');
-        twoDigits(out, time.getHour());
+        digits(out, time.getHour(), 2);
         out.append(':');
-        twoDigits(out, time.getMinute());
+        digits(out, time.getMinute(), 2);
         out.append(':');
-        twoDigits(out, time.getSecond());
+        digits(out, time.getSecond(), 2);
         int nano = time.getNano();
         if (nano != 0) {
             out.append('.');
-            String digits = Integer.toString(nano);
-            for (int i = digits.length(); i < 9; i++) {
-                out.append('0');
-            }
-            out.append(digits);
+            digits(out, nano, 9);
         }
         out.append(time.getOffset().getId());
     }
 
-    private static void twoDigits(StringBuilder out, int value) {
-        if (value < 10) {
-            out.append('0');
+    /**
+     * {@code value} as exactly {@code count} digits, zero-padded, written in place (append(int) was 9 % of the replay
+     * workers' JFR samples).
+     */
+    private static void digits(StringBuilder out, int value, int count) {
+        int at = out.length();
+        out.setLength(at + count);
+        for (int i = at + count - 1; i >= at; i--) {
+            out.setCharAt(i, (char) ('0' + value % 10));
+            value /= 10;
         }
-        out.append(value);
     }
 }

@@ -4,6 +4,7 @@ import com.solanamafia.api.chain.ChainFact;
 import com.solanamafia.api.chain.UnixTime;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -13,7 +14,9 @@ public final class Times {
     }
 
     public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        // as instant.atOffset(UTC), without the ZoneRules object that builds for every call
+        return instant == null ? null : OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
+                instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     public static OffsetDateTime utc(UnixTime time) {
@@ -36,6 +39,6 @@ public final class Times {
     }
 
     public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return utc(Instant.now());
     }
 }

@@ -22,5 +22,24 @@ class BulkWriteTest {
         assertThat(element(null)).isEqualTo("NULL");
         assertThat(element("")).isEqualTo("\"\"");
         assertThat(element(42L)).isEqualTo("42");
+        assertThat(element(-7)).isEqualTo("-7");
+        assertThat(element("\"\\\"x\\")).isEqualTo("\"\\\"\\\\\\\"x\\\\\"");
+    }
+
+    static String copyValue(Object value) {
+        StringBuilder out = new StringBuilder();
+        BulkWrite.copyValue(out, value);
+        return out.toString();
+    }
+
+    @Test
+    void copyValuesEscapeBackslashTabNewlineAndCarriageReturn() {
+        assertThat(copyValue(null)).isEqualTo("\\N");
+        assertThat(copyValue("plain \"quoted\" {a,b}")).isEqualTo("plain \"quoted\" {a,b}");
+        assertThat(copyValue("a\\b\tc\nd\re")).isEqualTo("a\\\\b\\tc\\nd\\re");
+        assertThat(copyValue(JSONB.valueOf("{\"k\":\"a\\\"b\"}"))).isEqualTo("{\"k\":\"a\\\\\"b\"}");
+        assertThat(copyValue(42L)).isEqualTo("42");
+        assertThat(copyValue(true)).isEqualTo("true");
+        assertThat(copyValue(java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z"))).isEqualTo("2026-01-01T00:00:00Z");
     }
 }
