@@ -14,6 +14,7 @@ JAR=${JAR:-app/target/solana-mafia.jar}
 OUT=${OUT:-benchmarks/api/out}
 PORT=${PORT:-18080}
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)   # absolute: maven -pl resolves relative paths against the module
 PSQL=(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB")
 "${PSQL[@]}" -Atc "SELECT wallet FROM read_model.player" > "$OUT/wallets.txt"
 echo "== $(wc -l < "$OUT/wallets.txt") players; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"

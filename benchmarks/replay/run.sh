@@ -15,6 +15,7 @@ JAR=${JAR:-app/target/solana-mafia.jar}
 OUT=${OUT:-benchmarks/replay/out}
 DB=${DB:-bench_replay_$(date +%s)}
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)   # absolute: maven -pl resolves relative paths against the module
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "CREATE DATABASE $DB"
 URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 export DATABASE_URL="$URL?user=$PGUSER"
