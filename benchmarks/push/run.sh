@@ -21,8 +21,9 @@ ulimit -n "$(ulimit -Hn)" || true
 echo "results in $DIR"
 cd "$ROOT"
 mvn -q -o -pl benchmarks -am compile
-# the server half runs as a test class of app (heap: the surefire argLine of the parent pom, -Xmx1g)
-mvn -o -pl app -am test -Dtest=PushBenchmarkServer -Dsurefire.failIfNoSpecifiedTests=false \
+# the server half runs as a test class of app (heap: the surefire argLine of the parent pom, -Xmx1g; the full JIT,
+# not the tests' C1-only flags)
+mvn -o -pl app -am test -Dtest=PushBenchmarkServer -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jvm.flags= \
   -Dpush.bench.dir="$DIR" -Dpush.bench.connections="$CONNECTIONS" -Dpush.bench.rate="$RATE" \
   -Dpush.bench.seconds="$SECONDS_" -Dpush.bench.event="${EVENT:-accrued}" > "$DIR/server.log" 2>&1 &
 SERVER=$!
