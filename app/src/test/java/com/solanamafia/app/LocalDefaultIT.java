@@ -1,10 +1,10 @@
 package com.solanamafia.app;
 
+import com.solanamafia.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,7 +76,7 @@ class LocalDefaultIT {
     }
 
     private Run start(List<Process> apps) throws IOException {
-        int port = freePort();
+        int port = FreePorts.any();
         Path log = Files.createTempFile(workDir, "app-", ".log");
         ProcessBuilder builder = new ProcessBuilder(PackagedJar.command("-Xmx512m", "-XX:TieredStopAtLevel=1"))
                 .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -159,11 +159,5 @@ class LocalDefaultIT {
             }
         }
         return servers;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

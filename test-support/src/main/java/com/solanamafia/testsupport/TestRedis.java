@@ -5,7 +5,6 @@ import redis.embedded.RedisServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 
 /**
  * A real Redis server for tests: the one named by {@code TEST_REDIS_URL} (as .ci/run sets it), or else an
@@ -31,7 +30,7 @@ public final class TestRedis {
 
     private static String startEmbedded() {
         try {
-            int port = freePort();
+            int port = FreePorts.any();
             RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
                     .setting("save \"\"").setting("appendonly no").build();
             server.start();
@@ -45,12 +44,6 @@ public final class TestRedis {
             return "redis://127.0.0.1:" + port;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded Redis and TEST_REDIS_URL is not set", e);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -11,6 +11,7 @@ import com.solanamafia.api.earnings.EarningsAccrued;
 import com.solanamafia.api.player.PlayerJoined;
 import com.solanamafia.projections.replay.ReplayableProjections;
 import com.solanamafia.projections.support.ProjectionPositions;
+import com.solanamafia.testsupport.FreePorts;
 import com.solanamafia.testsupport.TestPostgres;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,7 +62,7 @@ class ApiLimitsAndCacheTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) throws IOException {
-        redisPort = freePort();
+        redisPort = FreePorts.any();
         redisDir = Files.createTempDirectory("redis-api-test");
         startRedis();
         TestPostgres.freshDatabase("api_limits").register(registry);
@@ -90,12 +90,6 @@ class ApiLimitsAndCacheTest {
                 return false;
             }
         });
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static Wallet wallet(int seed) {

@@ -1,10 +1,10 @@
 package com.solanamafia.app.ingest;
 
 import com.solanamafia.app.PackagedJar;
+import com.solanamafia.testsupport.FreePorts;
 import com.solanamafia.testsupport.TestPostgres;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,7 @@ final class AppProcess {
 
     static AppProcess start(TestPostgres.Database db, String redisUrl, String rpcUrl, String wsUrl, Path workDir,
                             Map<String, String> extraEnv) throws IOException {
-        int port = freePort();
+        int port = FreePorts.any();
         Path log = Files.createTempFile(workDir, "app-", ".log");
         List<String> command = PackagedJar.command("-Xmx384m", "-XX:TieredStopAtLevel=1");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
@@ -72,11 +72,5 @@ final class AppProcess {
 
     String logText() throws IOException {
         return Files.readString(log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.solanamafia.app.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.solanamafia.testsupport.FreePorts;
 import com.solanamafia.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ class PushRedisRestartTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = new RedisProcess(freePort());
+        redis = new RedisProcess(FreePorts.any());
         redis.start();
         app = PushApp.start(TestPostgres.freshDatabase("push_redis_restart"), redis.url(), Map.of());
         app.awaitPushProcessor();
@@ -78,12 +78,6 @@ class PushRedisRestartTest {
             assertThat(live.path("seq").asLong()).isGreaterThan(first.path("seq").asLong());
             assertThat(live.path("data").path("earningsAdded").asText()).isEqualTo("2");
             assertThat(client.closed).isNotDone();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
