@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * omission). {@code GET <base>/api/v1/players/<random wallet>} at RATE req/s for SECONDS, then p50/p90/p99/max and
  * the status counts. The JDK's HttpClient is not used: it opens a connection per outstanding request and costs more
  * CPU than the server it measures on a two-core box.
+ * A connection the server closes ({@code Connection: close}) is replaced before its next request.
  * {@code java -cp ... com.solanamafia.bench.api.ApiLoad <base-url> <wallets-file> <rate> <seconds> [connections=32]}
  */
 public final class ApiLoad {
@@ -63,6 +64,9 @@ public final class ApiLoad {
                             connection = new Connection(base);
                         }
                         outcome = String.valueOf(connection.get(base.getPath() + "/api/v1/players/" + wallet));
+                        if (connection.closing) {
+                            connection = Connection.close(connection);
+                        }
                     } catch (IOException e) {
                         outcome = e.getClass().getSimpleName();
                         connection = Connection.close(connection);
@@ -103,6 +107,8 @@ public final class ApiLoad {
         private final OutputStream out;
         private final InputStream in;
         private final String host;
+        /** The server said {@code Connection: close} (Tomcat does after 100 requests on a connection). */
+        boolean closing;
 
         Connection(URI base) throws IOException {
             socket = new Socket();
@@ -128,6 +134,8 @@ public final class ApiLoad {
                     length = Integer.parseInt(lower.substring(15).trim());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
                 }
             }
             if (chunked) {
