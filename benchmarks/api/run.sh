@@ -45,7 +45,7 @@ DELETE FROM earnings.schedule;
 INSERT INTO event_store.token_entry (processor_name, segment, token, token_type, timestamp, owner)
 SELECT 'earnings-schedule', s, convert_to('{"index":' || (SELECT max(global_index) FROM event_store.domain_event_entry) || ',"gaps":[]}', 'UTF8'),
        'org.axonframework.eventhandling.GapAwareTrackingToken', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), NULL
-FROM generate_series(0, 3) s;
+FROM generate_series(0, 0) s;   -- one segment, as application.yml configures earnings-schedule
 SQL
 
 echo "== app on :$PORT"
