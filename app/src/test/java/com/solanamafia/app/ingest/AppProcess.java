@@ -32,16 +32,18 @@ final class AppProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("DATABASE_URL", db.jdbcUrl());
-        env.put("SPRING_DATASOURCE_USERNAME", db.user());
-        env.put("SPRING_DATASOURCE_PASSWORD", db.password());
-        env.put("REDIS_URL", redisUrl);
-        env.put("SOLANA_RPC_URL", rpcUrl);
-        env.put("SOLANA_WS_URL", wsUrl);
+        env.putAll(environment(db, redisUrl, rpcUrl, wsUrl, workDir));
         env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SOLANA_MAFIA_DATA_DIR", workDir.resolve("data").toString());
         env.putAll(extraEnv);
         return new AppProcess(builder.start(), log, port);
+    }
+
+    /** What a child app (the server or a subcommand) needs to reach the test's database, Redis and chain. */
+    static Map<String, String> environment(TestPostgres.Database db, String redisUrl, String rpcUrl, String wsUrl,
+                                           Path workDir) {
+        return Map.of("DATABASE_URL", db.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", db.user(),
+                "SPRING_DATASOURCE_PASSWORD", db.password(), "REDIS_URL", redisUrl, "SOLANA_RPC_URL", rpcUrl,
+                "SOLANA_WS_URL", wsUrl, "SOLANA_MAFIA_DATA_DIR", workDir.resolve("data").toString());
     }
 
     /** Waits until the app's log contains the text (or fails if the process dies first). */

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,11 +95,9 @@ class BackfillCommandIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(ingested.workDir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(Map.of("DATABASE_URL", db.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", db.user(),
-                "SPRING_DATASOURCE_PASSWORD", db.password(), "REDIS_URL", TestRedis.url(),
-                "SOLANA_RPC_URL", ingested.chain.rpcUrl(), "SOLANA_WS_URL", ingested.chain.wsUrl(),
-                "SOLANA_MAFIA_DATA_DIR", ingested.workDir.resolve("data").toString(),
-                "SOLANA_MAFIA_EARNINGS_ENABLED", "false"));
+        builder.environment().putAll(AppProcess.environment(db, TestRedis.url(), ingested.chain.rpcUrl(),
+                ingested.chain.wsUrl(), ingested.workDir));
+        builder.environment().put("SOLANA_MAFIA_EARNINGS_ENABLED", "false");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         return new Run(process.waitFor(), output);
