@@ -6,16 +6,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import java.util.zip.ZipFile;
 
 /**
  * The packaged jar as tests start it in child JVMs. The jar is extracted once per build and a class data sharing
@@ -70,9 +73,11 @@ public final class PackagedJar {
     }
 
     private static void record(Path jar, Path dir, Path extracted, Path archive) throws IOException, InterruptedException {
-        FileTime built = Files.getLastModifiedTime(jar);
-        if (!Files.exists(archive) || Files.getLastModifiedTime(archive).compareTo(built) < 0) {
+        Path recordedFor = dir.resolve("app.jsa.jar-fingerprint");
+        String fingerprint = fingerprint(jar);
+        if (!Files.exists(archive) || !Files.exists(recordedFor) || !Files.readString(recordedFor).equals(fingerprint)) {
             long started = System.nanoTime();
+            Files.deleteIfExists(recordedFor);
             run(dir, List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", dir.toString()),
                     Map.of());
             Files.deleteIfExists(archive);
@@ -86,7 +91,23 @@ public final class PackagedJar {
             if (!Files.exists(archive)) {
                 throw new IOException("the training run wrote no archive");
             }
+            Files.writeString(recordedFor, fingerprint);
             log.info("CDS archive for child JVMs recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * The jar's entries (names, CRCs, sizes) from its central directory: the build writes a new file every time,
+     * with the same bytes when nothing changed (project.build.outputTimestamp), so its date says nothing.
+     */
+    static String fingerprint(Path jar) throws IOException {
+        CRC32 crc = new CRC32();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            zip.stream().forEach(entry -> {
+                crc.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                crc.update(ByteBuffer.allocate(16).putLong(entry.getCrc()).putLong(entry.getSize()).flip());
+            });
+            return Files.size(jar) + ":" + zip.size() + ":" + Long.toHexString(crc.getValue());
         }
     }
 
