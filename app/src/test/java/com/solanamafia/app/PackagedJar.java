@@ -103,7 +103,8 @@ public final class PackagedJar {
     static String fingerprint(Path jar) throws IOException {
         CRC32 crc = new CRC32();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            zip.stream().forEach(entry -> {
+            // layers.idx lists the same layers in an order that depends on how the build was started (-pl or not)
+            zip.stream().filter(entry -> !entry.getName().equals("BOOT-INF/layers.idx")).forEach(entry -> {
                 crc.update(entry.getName().getBytes(StandardCharsets.UTF_8));
                 crc.update(ByteBuffer.allocate(16).putLong(entry.getCrc()).putLong(entry.getSize()).flip());
             });
