@@ -11,7 +11,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
@@ -88,7 +87,7 @@ public class AxonJdbcConfiguration {
 
     @Bean
     SagaSqlSchema sagaSqlSchema() {
-        return new PostgresSagaSqlSchema(SagaSchema.builder()
+        return new LockingSagaSqlSchema(SagaSchema.builder()
                 .sagaEntryTable(SCHEMA + "saga_entry")
                 .associationValueEntryTable(SCHEMA + "association_value_entry")
                 .revisionColumn("revision")
