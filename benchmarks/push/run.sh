@@ -7,6 +7,8 @@
 #   CONNECTIONS=1000 RATE=200 SECONDS_=20 benchmarks/push/run.sh
 #   EVENT=claimed benchmarks/push/run.sh        # EarningsClaimed instead of EarningsAccrued (which also drives the
 #                                               # earnings saga: a deadline rescheduled per event)
+#   WARMUP=10 benchmarks/push/run.sh            # first 10 s of events at RATE before the measured SECONDS_: counted
+#                                               # for loss, their latency reported apart (warmup_latency_ms_*)
 #
 # Needs: ulimit -n > CONNECTIONS + 1000 for both processes.
 # PostgreSQL/Redis: embedded test servers, or TEST_PG_URL / TEST_REDIS_URL (see test-support).
@@ -15,6 +17,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CONNECTIONS=${CONNECTIONS:-10000}
 RATE=${RATE:-500}
 SECONDS_=${SECONDS_:-60}
+WARMUP=${WARMUP:-0}
 DIR=${DIR:-$(mktemp -d /tmp/push-bench.XXXXXX)}
 mkdir -p "$DIR"
 ulimit -n "$(ulimit -Hn)" || true
@@ -25,11 +28,11 @@ mvn -q -o -pl benchmarks -am compile
 # not the tests' C1-only flags)
 mvn -o -pl app -am test -Dtest=PushBenchmarkServer -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jvm.flags= \
   -Dpush.bench.dir="$DIR" -Dpush.bench.connections="$CONNECTIONS" -Dpush.bench.rate="$RATE" \
-  -Dpush.bench.seconds="$SECONDS_" -Dpush.bench.event="${EVENT:-accrued}" > "$DIR/server.log" 2>&1 &
+  -Dpush.bench.seconds="$((SECONDS_ + WARMUP))" -Dpush.bench.event="${EVENT:-accrued}" > "$DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 java -Xmx2g -cp benchmarks/target/classes com.solanamafia.bench.push.PushLoadClient \
-  "$DIR" "$CONNECTIONS" "$((RATE * SECONDS_))" | tee "$DIR/client.log"
+  "$DIR" "$CONNECTIONS" "$((RATE * (SECONDS_ + WARMUP)))" localhost "$((RATE * WARMUP))" | tee "$DIR/client.log"
 wait $SERVER || true
 trap - EXIT
 echo "--- server"; cat "$DIR/server.txt" 2>/dev/null || tail -50 "$DIR/server.log"

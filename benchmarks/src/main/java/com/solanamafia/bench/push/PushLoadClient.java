@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * from the event's timestamp to receipt, and counts lost, duplicate and out-of-order messages.
  * JDK only (java.net.http), so it runs from target/classes.
  *
- * <p>Arguments: {@code <dir> [connections=10000] [expectedEvents=30000] [host=localhost]}; the server writes
+ * <p>Arguments: {@code <dir> [connections=10000] [expectedEvents=30000] [host=localhost] [warmupEvents=0]}: events
+ * numbered up to warmupEvents (the first seconds of the event phase, while the server's JIT warms up) count as
+ * received or lost but their latency goes to a histogram of its own; the server writes
  * {@code dir/port}, this writes {@code dir/connected}, waits for {@code dir/produced}, then writes
  * {@code dir/client.txt} and {@code dir/done}.</p>
  */
@@ -46,6 +48,8 @@ public final class PushLoadClient {
 
     private static final int BUCKETS = 60_000; // 1 ms buckets up to 60 s
     private final AtomicLongArray latency = new AtomicLongArray(BUCKETS + 1);
+    private final AtomicLongArray warmupLatency = new AtomicLongArray(BUCKETS + 1);
+    private long warmupEvents;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong outOfOrder = new AtomicLong();
@@ -59,7 +63,9 @@ public final class PushLoadClient {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         long expected = args.length > 2 ? Long.parseLong(args[2]) : 30_000;
         String host = args.length > 3 ? args[3] : "localhost";
-        new PushLoadClient().run(dir, connections, expected, host);
+        PushLoadClient client = new PushLoadClient();
+        client.warmupEvents = args.length > 4 ? Long.parseLong(args[4]) : 0;
+        client.run(dir, connections, expected, host);
     }
 
     static KeyPair keys(int i) throws Exception {
@@ -145,8 +151,8 @@ public final class PushLoadClient {
                 }
                 lastSeq = seq;
                 long sent = Instant.parse(group(TIMESTAMP, text)).toEpochMilli();
-                latency.incrementAndGet((int) Math.max(0, Math.min(BUCKETS, now - sent)));
                 int k = Integer.parseInt(group(K, text));
+                (k <= warmupEvents ? warmupLatency : latency).incrementAndGet((int) Math.max(0, Math.min(BUCKETS, now - sent)));
                 synchronized (seen) {
                     if (seen.get(k)) {
                         duplicates.incrementAndGet();
@@ -259,9 +265,15 @@ public final class PushLoadClient {
                 latency_ms_p99=%d
                 latency_ms_p999=%d
                 latency_ms_max=%d
+                warmup_events=%d
+                warmup_latency_ms_p50=%d
+                warmup_latency_ms_p99=%d
+                warmup_latency_ms_max=%d
                 """, connections - ready.getCount(), connectSeconds, expected, received.get(), expected - distinct,
                 duplicates.get(), outOfOrder.get(), closedByServer.get(), closeReasons.stream().distinct().limit(5).toList(),
-                errors.get(), percentile(0.50), percentile(0.90), percentile(0.99), percentile(0.999), percentile(1.0));
+                errors.get(), percentile(latency, 0.50), percentile(latency, 0.90), percentile(latency, 0.99),
+                percentile(latency, 0.999), percentile(latency, 1.0), warmupEvents, percentile(warmupLatency, 0.50),
+                percentile(warmupLatency, 0.99), percentile(warmupLatency, 1.0));
         Files.writeString(dir.resolve("client.txt"), report);
         System.out.println("\nPUSH BENCH CLIENT\n" + report);
         Files.writeString(dir.resolve("done"), "");
@@ -273,7 +285,7 @@ public final class PushLoadClient {
         System.exit(0);
     }
 
-    private long percentile(double p) {
+    private static long percentile(AtomicLongArray latency, double p) {
         long total = 0;
         for (int i = 0; i <= BUCKETS; i++) {
             total += latency.get(i);
