@@ -104,11 +104,4 @@ public final class EarningsInstructions {
         }
         return PublicKey.findProgramAddress(seeds, program).getAddress().toBase58();
     }
-
-    /** The player's PDA {@code ["player", wallet]}. */
-    public String playerAddress(String wallet) {
-        return pdas.computeIfAbsent("player-pda:" + wallet, key -> PublicKey.findProgramAddress(
-                List.of("player".getBytes(java.nio.charset.StandardCharsets.UTF_8), Base58.decode(wallet)), program)
-                .getAddress().toBase58());
-    }
 }

@@ -29,7 +29,6 @@ class EarningsInstructionsTest {
                 assertThat(accounts).extracting(LegacyMessage.AccountMeta::pubkey)
                         .containsExactly(OPERATOR, pda("player", wallet), pda("game_state", null));
                 assertThat(accounts.get(1).writable()).isTrue();
-                assertThat(instructions.playerAddress(wallet)).isEqualTo(pda("player", wallet));
             }
         }
         assertThat(pda("player", ALICE)).isNotEqualTo(pda("player", BOB));
