@@ -2,7 +2,8 @@
 # Ingest benchmarks (issue "Ingester"): backfill of EVENTS program events from the chain simulator into the
 # event store, compared with a plain PostgreSQL COPY of the same rows; then live latency at TPS tx/s.
 # Usage: benchmarks/ingest/run.sh [EVENTS=200000] [TPS=200] [SECONDS=60]   (LEDGER=file reuses a generated ledger;
-#        WARMUP=20: seconds of the same live load, unmeasured, before the measured SECONDS)
+#        WARMUP=20: seconds of the same live load, unmeasured, before the measured SECONDS;
+#        BACKFILL_JAVA_OPTS: extra JVM options for the backfill run, e.g. a JFR recording)
 # Runs its own PostgreSQL 15 (fsync ON: durable figures) and Redis on loopback; needs the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,7 +43,7 @@ java -jar $JAR sim --port $SIM_PORT --ledger "$WORK/ledger.jsonl" > "$WORK/sim.l
 until curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' http://127.0.0.1:$SIM_PORT; do sleep 0.5; done
 export DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/backfill" SPRING_DATASOURCE_USERNAME=postgres \
        REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SOLANA_RPC_URL="http://127.0.0.1:$SIM_PORT" SOLANA_MAFIA_DATA_DIR="$WORK/data"
-java -Xmx2g -jar $JAR backfill | tr "\r" "\n" > "$WORK/backfill.log"; grep -E "Backfill (done|stopped)" "$WORK/backfill.log"
+java -Xmx2g ${BACKFILL_JAVA_OPTS:-} -jar $JAR backfill | tr "\r" "\n" > "$WORK/backfill.log"; grep -E "Backfill (done|stopped)" "$WORK/backfill.log"
 kill "${PIDS[0]}"; PIDS=()
 ROWS=$(psql -d backfill -Atc "SELECT count(*) FROM event_store.domain_event_entry")
 echo "domain events in the store: $ROWS"
