@@ -106,7 +106,8 @@ public class IngestConfiguration {
                                           PlatformTransactionManager transactions, IngestMetrics metrics,
                                           ObjectProvider<JdbcEventStorageEngine> jdbcEventStore) {
         // only the JDBC event store (not Axon Server) lives in the database the ingest store can query
-        NewAggregates.Lookup newAggregates = jdbcEventStore.getIfAvailable() != null ? store::withoutEvents : NewAggregates.Lookup.NONE;
+        NewAggregates.Lookup newAggregates = jdbcEventStore.getIfAvailable() != null
+                ? NewAggregates.Lookup.remembering(store::withoutEvents, 500_000) : NewAggregates.Lookup.NONE;
         return new TransactionApplier(settings.programId(), registry, translator, commands, store, quarantine,
                 new TransactionTemplate(transactions), metrics, newAggregates);
     }

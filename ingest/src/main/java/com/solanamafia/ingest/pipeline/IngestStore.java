@@ -40,10 +40,10 @@ public class IngestStore {
         if (aggregateIds.isEmpty()) {
             return Set.of();
         }
-        Set<String> absent = new HashSet<>(aggregateIds);
-        absent.removeAll(jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM event_store.domain_event_entry "
-                + "WHERE aggregate_identifier = ANY(?)", String.class, (Object) aggregateIds.toArray(String[]::new)));
-        return absent;
+        // one index probe per id that stops at the first event (DISTINCT over = ANY read every event of every player)
+        return new HashSet<>(jdbc.queryForList("SELECT id FROM unnest(?::varchar[]) AS id WHERE NOT EXISTS "
+                + "(SELECT 1 FROM event_store.domain_event_entry WHERE aggregate_identifier = id)",
+                String.class, (Object) aggregateIds.toArray(String[]::new)));
     }
 
     public void recordTransactions(String programId, List<AppliedTransaction> transactions) {

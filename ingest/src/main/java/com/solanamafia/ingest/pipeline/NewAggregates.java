@@ -5,7 +5,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The aggregates a window's commands target that have no event in the store yet, checked with one query per window.
@@ -23,6 +25,24 @@ public final class NewAggregates {
         Lookup NONE = ids -> Set.of();
 
         Set<String> withoutEvents(Collection<String> aggregateIds);
+
+        /**
+         * Asks the store only about aggregates it has not already confirmed to have events: events are never
+         * deleted, so that answer holds for good. One the current window creates is not remembered (the window may
+         * still roll back) until a later window's query confirms it. At most {@code capacity} are remembered.
+         */
+        static Lookup remembering(Lookup store, int capacity) {
+            Set<String> haveEvents = ConcurrentHashMap.newKeySet();
+            return ids -> {
+                List<String> unknown = ids.stream().filter(id -> !haveEvents.contains(id)).toList();
+                Set<String> absent = unknown.isEmpty() ? Set.of() : store.withoutEvents(unknown);
+                if (haveEvents.size() + unknown.size() > capacity) {
+                    haveEvents.clear();
+                }
+                unknown.stream().filter(id -> !absent.contains(id)).forEach(haveEvents::add);
+                return absent;
+            };
+        }
     }
 
     static void register(UnitOfWork<?> root, Set<String> aggregateIds) {
