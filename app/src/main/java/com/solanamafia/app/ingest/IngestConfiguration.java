@@ -107,7 +107,7 @@ public class IngestConfiguration {
                                           ObjectProvider<JdbcEventStorageEngine> jdbcEventStore) {
         // only the JDBC event store (not Axon Server) lives in the database the ingest store can query
         NewAggregates.Lookup newAggregates = jdbcEventStore.getIfAvailable() != null
-                ? NewAggregates.Lookup.remembering(store::withoutEvents, 500_000) : NewAggregates.Lookup.NONE;
+                ? NewAggregates.Lookup.remembering(store::withoutEvents, 200_000) : NewAggregates.Lookup.NONE;   // ~30 MB at most
         return new TransactionApplier(settings.programId(), registry, translator, commands, store, quarantine,
                 new TransactionTemplate(transactions), metrics, newAggregates);
     }
