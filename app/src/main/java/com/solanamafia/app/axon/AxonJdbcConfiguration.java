@@ -87,7 +87,11 @@ public class AxonJdbcConfiguration {
 
     @Bean
     SagaSqlSchema sagaSqlSchema() {
-        return new LockingSagaSqlSchema(SagaSchema.builder()
+        return new LockingSagaSqlSchema(sagaSchema());
+    }
+
+    static SagaSchema sagaSchema() {
+        return SagaSchema.builder()
                 .sagaEntryTable(SCHEMA + "saga_entry")
                 .associationValueEntryTable(SCHEMA + "association_value_entry")
                 .revisionColumn("revision")
@@ -96,7 +100,7 @@ public class AxonJdbcConfiguration {
                 .associationValueColumn("association_value")
                 .sagaIdColumn("saga_id")
                 .sagaTypeColumn("saga_type")
-                .build());
+                .build();
     }
 
     @Bean

@@ -6,7 +6,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.modelling.saga.AssociationValuesImpl;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
@@ -74,11 +73,7 @@ class SagaRowLockTest {
 
     @Test
     void axonsOwnSchemaLetsTheSecondTransactionReadTheOldState() throws Exception {
-        SagaSqlSchema axons = new PostgresSagaSqlSchema(SagaSchema.builder().sagaEntryTable("event_store.saga_entry")
-                .associationValueEntryTable("event_store.association_value_entry").revisionColumn("revision")
-                .serializedSagaColumn("serialized_saga").associationKeyColumn("association_key")
-                .associationValueColumn("association_value").sagaIdColumn("saga_id").sagaTypeColumn("saga_type").build());
-        JdbcSagaStore store = store(axons);
+        JdbcSagaStore store = store(new PostgresSagaSqlSchema(AxonJdbcConfiguration.sagaSchema()));
         String saga = insertedSaga(store, 1);
 
         begin();
