@@ -29,8 +29,12 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -q -o ${MVN_ARGS:-} -pl app,benchmarks -am package -DskipTests
 fi
 mvn -q -o ${MVN_ARGS:-} -pl benchmarks -am dependency:build-classpath -Dmdep.outputFile="$DIR/cp.txt" >/dev/null
-# sibling modules from their target/ directories, not from ~/.m2
-CP="benchmarks/target/classes:ingest/target/classes:chain-sim/target/classes:command-side/target/classes:core-api/target/classes:$(cat "$DIR/cp.txt")"
+# a copy of the jar and of the sibling modules' classes (not ~/.m2): a build during the run (it is long) must not
+# change the classes under the running app or harness
+mkdir -p "$DIR/classes"
+cp app/target/solana-mafia.jar "$DIR/solana-mafia.jar"
+for m in benchmarks ingest chain-sim command-side core-api; do rm -rf "$DIR/classes/$m"; cp -r "$m/target/classes" "$DIR/classes/$m"; done
+CP="$DIR/classes/benchmarks:$DIR/classes/ingest:$DIR/classes/chain-sim:$DIR/classes/command-side:$DIR/classes/core-api:$(cat "$DIR/cp.txt")"
 
 PIDS=()
 cleanup() {
@@ -53,7 +57,7 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d earnings -qc "CREATE EXTENSION pg
 
 java -Xmx2g -cp "$CP" -Dbench.players="$PLAYERS" -Dbench.compression="$COMPRESSION" -Dbench.leadSeconds="$LEAD" \
   -Dbench.slotMillis="$SLOT_MS" -Dbench.rpcPerSecond="$RPS" -Dbench.maxPerTick="$MAX_PER_TICK" -Dbench.batchSize="$BATCH" \
-  -Dbench.tick="$TICK" -Dbench.appXmx="$APP_XMX" -Dbench.jar="$ROOT/app/target/solana-mafia.jar" -Dbench.dir="$DIR" \
+  -Dbench.tick="$TICK" -Dbench.appXmx="$APP_XMX" -Dbench.jar="$DIR/solana-mafia.jar" -Dbench.dir="$DIR" \
   -Dbench.dbUrl="jdbc:postgresql://127.0.0.1:$PG_PORT/earnings" -Dbench.redisUrl="redis://127.0.0.1:$REDIS_PORT" \
   -Dbench.pgPid="$PG_PID" com.solanamafia.bench.earnings.EarningsSchedulerBenchmark
 echo "uptime at the end: $(uptime)" | tee -a "$DIR/machine.txt"

@@ -54,7 +54,7 @@ psql -d backfill -qc "CREATE TABLE copy_target (LIKE event_store.domain_event_en
 psql -d backfill -c "\timing on" -c "\copy copy_target (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) FROM '$WORK/rows.copy'" | grep -E "COPY|Time"
 
 echo "== live latency at $TPS tx/s for $SECONDS_LIVE s"
-export DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/live" SOLANA_MAFIA_INGEST_POLLINTERVAL=5s
+export DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/live" SOLANA_MAFIA_INGEST_POLL_INTERVAL=5s
 java -cp "$CP" com.solanamafia.bench.ingest.LiveLatencyBenchmark "jdbc:postgresql://127.0.0.1:$PG_PORT/live" postgres "$TPS" "$SECONDS_LIVE" $SIM_PORT "${WARMUP:-20}" &
 BENCH=$!
 sleep 3

@@ -34,9 +34,14 @@ final class IngestedChain implements BeforeAllCallback, AfterAllCallback {
     static final String LEASE_ACQUIRED = "Ingest lease acquired";
     /** A start takes ~6 s here; a CI machine shared with other jobs can be ten times slower. */
     static final Duration STARTUP = Duration.ofMinutes(3);
-    private static final Map<String, String> SMALL_BATCHES = Map.of(
-            "SOLANA_MAFIA_INGEST_WINDOWSIZE", "40", "SOLANA_MAFIA_INGEST_POLLINTERVAL", "500ms",
-            "SOLANA_MAFIA_EARNINGS_ENABLED", "false");
+    /**
+     * Small ingest rounds, so that kills land mid-backfill; and an ingest-only node (no read models, push or earnings:
+     * what these tests check is the event store), so that each of the many restarts costs less.
+     */
+    private static final Map<String, String> INGEST_ONLY_SMALL_BATCHES = Map.of(
+            "SOLANA_MAFIA_INGEST_WINDOW_SIZE", "40", "SOLANA_MAFIA_INGEST_POLL_INTERVAL", "500ms",
+            "SOLANA_MAFIA_EARNINGS_ENABLED", "false", "SOLANA_MAFIA_PUSH_ENABLED", "false",
+            "SOLANA_MAFIA_REPLAY_RUN_PROCESSORS", "false");
 
     private final int history;
     ChainSimulator chain;
@@ -65,7 +70,7 @@ final class IngestedChain implements BeforeAllCallback, AfterAllCallback {
     }
 
     AppProcess start(TestPostgres.Database db) throws IOException {
-        return AppProcess.start(db, TestRedis.url(), chain.rpcUrl(), chain.wsUrl(), workDir, SMALL_BATCHES);
+        return AppProcess.start(db, TestRedis.url(), chain.rpcUrl(), chain.wsUrl(), workDir, INGEST_ONLY_SMALL_BATCHES);
     }
 
     /**
