@@ -6,7 +6,7 @@
 #
 #   benchmarks/earnings/run.sh                                  # 1,000 players, 3600x (a chain day = 24 s)
 #   PLAYERS=10000 COMPRESSION=360 benchmarks/earnings/run.sh    # a chain day = 240 s
-#   PLAYERS=100000 COMPRESSION=100 LEAD=900 benchmarks/earnings/run.sh   # the 100k run (a chain day = 864 s)
+#   PLAYERS=100000 COMPRESSION=60 LEAD=660 APP_XMX=3g benchmarks/earnings/run.sh   # the 100k run (a chain day = 1,440 s)
 #
 # Env: PLAYERS, COMPRESSION, LEAD (wall seconds between the joins and the first due time: the app must start and
 # ingest PLAYERS join transactions before it), SLOT_MS (100), RPS (submitter rpc-per-second, 200), MAX_PER_TICK (200),
