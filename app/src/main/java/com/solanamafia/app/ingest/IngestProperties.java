@@ -27,7 +27,7 @@ public record IngestProperties(
     public IngestProperties {
         pageSize = pageSize == 0 ? 1000 : pageSize;
         // a maximum: live rounds take what is new; a catch-up pays a window's fixed costs (dedupe queries, commit)
-        // 4x less often than with 500 (backfill of 200k events 53.7 -> 43.6 s, BENCHMARKS.md "Ingest", session 6)
+        // 4x less often than with 500 (the benchmark's run-to-run noise hides the difference: BENCHMARKS.md "Ingest")
         windowSize = windowSize == 0 ? 2000 : windowSize;
         fetchParallelism = fetchParallelism == 0 ? 8 : fetchParallelism;
         rpcBatchSize = rpcBatchSize == 0 ? 20 : rpcBatchSize;
