@@ -24,7 +24,7 @@ import java.util.TreeSet;
 @Component
 class MisspeltVariables implements ApplicationListener<ApplicationReadyEvent> {
     private static final Logger log = LoggerFactory.getLogger(MisspeltVariables.class);
-    static final String PREFIX = "SOLANA_MAFIA_";
+    private static final String PREFIX = "SOLANA_MAFIA_";
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
