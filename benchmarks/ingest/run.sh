@@ -3,7 +3,8 @@
 # event store, compared with a plain PostgreSQL COPY of the same rows; then live latency at TPS tx/s.
 # Usage: benchmarks/ingest/run.sh [EVENTS=200000] [TPS=200] [SECONDS=60]   (LEDGER=file reuses a generated ledger;
 #        WARMUP=20: seconds of the same live load, unmeasured, before the measured SECONDS;
-#        BACKFILL_JAVA_OPTS: extra JVM options for the backfill run, e.g. a JFR recording)
+#        BACKFILL_JAVA_OPTS: extra JVM options for the backfill run, e.g. a JFR recording;
+#        SPLIT_NICE=N: live part on two nodes, ingest at normal priority and the event processors' node at nice N)
 # Runs its own PostgreSQL 15 (fsync ON: durable figures) and Redis on loopback; needs the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -59,5 +60,16 @@ java -cp "$CP" com.solanamafia.bench.ingest.LiveLatencyBenchmark "jdbc:postgresq
 BENCH=$!
 sleep 3
 # earnings automation off: its update transactions would count as ingested benchmark transactions
-java -Xmx1g -jar $JAR --solana-mafia.earnings.enabled=false > "$WORK/app-live.log" 2>&1 & PIDS+=($!)
+if [ -n "${SPLIT_NICE:-}" ]; then
+  # two nodes on the same cores: an ingest node (takes the lease, runs no event processor) at normal priority, then
+  # a node with every processor (read models, push; its ingester stays on standby) at nice SPLIT_NICE
+  SERVER_PORT=18080 SOLANA_MAFIA_REPLAY_RUN_PROCESSORS=false SOLANA_MAFIA_PUSH_ENABLED=false \
+    java -Xmx1g -jar $JAR --solana-mafia.earnings.enabled=false > "$WORK/app-ingest.log" 2>&1 & PIDS+=($!)
+  until [ "$(psql -d live -Atc 'SELECT count(*) FROM ingest.lease' 2>/dev/null)" = 1 ]; do sleep 0.5; done
+  SERVER_PORT=18081 SOLANA_MAFIA_REPLAY_RUN_PROCESSORS=true SOLANA_MAFIA_PUSH_ENABLED=true \
+    nice -n "$SPLIT_NICE" java -Xmx1g -jar $JAR --solana-mafia.earnings.enabled=false > "$WORK/app-live.log" 2>&1 & PIDS+=($!)
+else
+  java -Xmx1g -jar $JAR --solana-mafia.earnings.enabled=false > "$WORK/app-live.log" 2>&1 & PIDS+=($!)
+fi
 wait $BENCH
+echo "CPU time of the app process(es) over the live part:"; ps -o pid,ni,times,args -p "$(IFS=,; echo "${PIDS[*]}")" | cut -c1-120

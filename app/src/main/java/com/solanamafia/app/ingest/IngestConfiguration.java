@@ -101,13 +101,17 @@ public class IngestConfiguration {
     }
 
     @Bean
+    NewAggregates.Lookup newAggregates(IngestStore store, ObjectProvider<JdbcEventStorageEngine> jdbcEventStore) {
+        // only the JDBC event store (not Axon Server) lives in the database the ingest store can query
+        return jdbcEventStore.getIfAvailable() != null
+                ? NewAggregates.Lookup.remembering(store::withoutEvents, 200_000) : NewAggregates.Lookup.NONE;   // ~30 MB at most
+    }
+
+    @Bean
     TransactionApplier transactionApplier(IngestSettings settings, IdlRegistry registry, ChainEventTranslator translator,
                                           CommandGateway commands, IngestStore store, QuarantineStore quarantine,
                                           PlatformTransactionManager transactions, IngestMetrics metrics,
-                                          ObjectProvider<JdbcEventStorageEngine> jdbcEventStore) {
-        // only the JDBC event store (not Axon Server) lives in the database the ingest store can query
-        NewAggregates.Lookup newAggregates = jdbcEventStore.getIfAvailable() != null
-                ? NewAggregates.Lookup.remembering(store::withoutEvents, 200_000) : NewAggregates.Lookup.NONE;   // ~30 MB at most
+                                          NewAggregates.Lookup newAggregates) {
         return new TransactionApplier(settings.programId(), registry, translator, commands, store, quarantine,
                 new TransactionTemplate(transactions), metrics, newAggregates);
     }
@@ -160,14 +164,19 @@ public class IngestConfiguration {
     @ConditionalOnProperty(name = "solana-mafia.ingest.enabled", havingValue = "true", matchIfMissing = true)
     IngestService ingestService(CatchUp catchUp, DataSource dataSource, SolanaEndpoints endpoints,
                                 IngestSettings settings, IngestProgress progress, Semaphore ingestWake,
-                                BoundedAggregateCache aggregateCache, NotifiedTransactions notifiedTransactions) {
+                                BoundedAggregateCache aggregateCache, NotifiedTransactions notifiedTransactions,
+                                NewAggregates.Lookup newAggregates) {
         PostgresLease lease = new PostgresLease(unpooled(dataSource), "ingest:" + settings.programId(), instanceName());
         LogsListener listener = new LogsListener(endpoints.wsUrl(), settings.programId(), settings.commitment(),
                 ingestWake::release, notifiedTransactions);
-        // a new writer trusts neither its cached aggregates nor the position it last committed
+        // a new writer, or one whose round failed, trusts nothing it remembers of the store: the failure may have been
+        // a window that committed in Axon (cache updated) but not in the database, or a database that lost windows
         return new IngestService(catchUp, lease, listener, progress, settings.pollInterval(), ingestWake, () -> {
             aggregateCache.removeAll();
             catchUp.forgetPosition();
+            if (newAggregates instanceof NewAggregates.Remembering remembering) {
+                remembering.forget();
+            }
         });
     }
 

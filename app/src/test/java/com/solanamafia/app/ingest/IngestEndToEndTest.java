@@ -130,4 +130,39 @@ class IngestEndToEndTest {
         assertThat(status.path("checkpoint").path("lastSignature").asText())
                 .isEqualTo(chain.ledger().all().get(chain.ledger().all().size() - 1).signature());
     }
+
+    /**
+     * As after a PostgreSQL crash that lost the last windows committed without waiting for the disk: their events,
+     * positions and rows are gone and the checkpoint is back before them, while the writer still remembers the later
+     * position and holds the aggregates as they were. Its next window must notice, and the writer start over from
+     * the store: the lost transactions come back, once, and every aggregate's events stay numbered without a gap.
+     */
+    @Test
+    @Order(6)
+    void aDatabaseThatLostItsLastWindowsIsCaughtUpFromItsCheckpoint() {
+        List<String> before = ExpectedChainEvents.fromLedger(chain, registry);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ExpectedChainEvents.fromEventStore(jdbc).size() >= before.size());
+        var ledger = chain.ledger().all();
+        var kept = ledger.get(ledger.size() - 11);
+        String[] lost = ledger.subList(ledger.size() - 10, ledger.size()).stream().map(tx -> tx.signature()).toArray(String[]::new);
+        String[] mentioning = java.util.Arrays.stream(lost).map(sig -> "%" + sig + "%").toArray(String[]::new);
+        String[] aggregates = jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM event_store.domain_event_entry "
+                + "WHERE convert_from(payload, 'UTF8') LIKE ANY(?)", String.class, (Object) mentioning).toArray(String[]::new);
+        assertThat(aggregates).isNotEmpty();
+        jdbc.update("DELETE FROM event_store.snapshot_event_entry WHERE aggregate_identifier = ANY(?)", (Object) aggregates);
+        jdbc.update("DELETE FROM event_store.domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE ANY(?)", (Object) mentioning);
+        jdbc.update("DELETE FROM ingest.event_position WHERE signature = ANY(?)", (Object) lost);
+        jdbc.update("DELETE FROM ingest.applied_transaction WHERE signature = ANY(?)", (Object) lost);
+        jdbc.update("UPDATE ingest.checkpoint SET last_signature = ?, last_slot = ?", kept.signature(), kept.slot());
+
+        chain.generateGameTransactions(5);
+
+        List<String> expected = ExpectedChainEvents.fromLedger(chain, registry);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ExpectedChainEvents.fromEventStore(jdbc).size() >= expected.size());
+        assertThat(ExpectedChainEvents.fromEventStore(jdbc)).containsExactlyElementsOf(expected);
+        assertThat(jdbc.queryForList("SELECT aggregate_identifier FROM event_store.domain_event_entry GROUP BY 1 "
+                + "HAVING max(sequence_number) + 1 <> count(*)", String.class)).as("aggregates with a gap in their events").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT last_signature FROM ingest.checkpoint", String.class))
+                .isEqualTo(chain.ledger().all().get(chain.ledger().all().size() - 1).signature());
+    }
 }

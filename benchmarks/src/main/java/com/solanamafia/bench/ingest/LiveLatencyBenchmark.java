@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Live ingest latency: the chain simulator runs here and notifies at append time; the app (started by the
  * script against it) ingests. Latency of transaction i = first time the committed checkpoint covers i, minus
  * its append time (checkpoint polled every 2 ms, so figures carry up to 2 ms of polling resolution).
- * Args: {@code <jdbcUrl> <user> <tps> <seconds> <simPort> [warmUpSeconds]}; prints p50/p90/p99/max. The app must
+ * Args: {@code <jdbcUrl> <user> <tps> <seconds> <simPort> [warmUpSeconds]}; prints p50/p90/p99/max, and how far the
+ * app's event processors (read models, push) trailed the store meanwhile. The app must
  * run without earnings automation: its update transactions would count as ingested ones.
  */
 public final class LiveLatencyBenchmark {
@@ -36,6 +37,7 @@ public final class LiveLatencyBenchmark {
                 Thread.sleep(100);
             }
             warmUp(sim, db, tps, warmUpSeconds);
+            ReadModelLag readModels = new ReadModelLag(jdbcUrl, user);
             long base = checkpointCount(db);
             int total = (int) (tps * seconds);
             long[] appendedAt = new long[total];
@@ -69,6 +71,8 @@ public final class LiveLatencyBenchmark {
             System.out.printf("live ingest at %.0f tx/s for %d s: %d/%d transactions committed; latency ms p50=%d p90=%d p99=%d max=%d%n",
                     tps, seconds, seen, total, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
                     sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+            System.out.println(readModels.report(120));
+            readModels.close();
         }
     }
 

@@ -96,7 +96,7 @@ public class CatchUp {
             progress.phase(IngestProgress.Phase.BACKFILL);
         }
         progress.runStarted(pending.size());
-        applyInWindows(pending, head);
+        applyInWindows(pending, from == null ? null : from.signature(), head);
         return pending.size();
     }
 
@@ -125,7 +125,7 @@ public class CatchUp {
         return newestFirst;
     }
 
-    private void applyInWindows(List<SignatureInfo> pending, long head) {
+    private void applyInWindows(List<SignatureInfo> pending, String after, long head) {
         int window = settings.windowSize();
         CompletableFuture<List<TransactionApplier.PlannedTransaction>> next = fetch(pending.subList(0, Math.min(window, pending.size())));
         Instant lastLog = Instant.now();
@@ -135,8 +135,9 @@ public class CatchUp {
             next = nextStart < pending.size()
                     ? fetch(pending.subList(nextStart, Math.min(nextStart + window, pending.size())))
                     : null;
-            TransactionApplier.BatchResult result = applier.applyPlanned(batch);
+            TransactionApplier.BatchResult result = applier.applyPlanned(batch, after, next == null);
             ChainTransaction last = batch.get(batch.size() - 1).tx();
+            after = last.signature();
             position = new Position(last.signature(), last.slot());
             committed(batch);
             long lastSlot = last.slot();

@@ -26,20 +26,23 @@ public class IngestService implements SmartLifecycle {
     private final IngestProgress progress;
     private final Duration pollInterval;
     private final Semaphore wake;
-    private final Runnable onLeaseAcquired;
+    private final Runnable resetWriter;
     private volatile boolean running;
     private Thread worker;
 
-    /** @param onLeaseAcquired runs each time this instance becomes the writer (e.g. to drop cached aggregates) */
+    /**
+     * @param resetWriter runs each time this instance becomes the writer and after each failed round: drops what the
+     *                    writer holds in memory (cached aggregates, its last position) that the store may contradict
+     */
     public IngestService(CatchUp catchUp, PostgresLease lease, LogsListener listener, IngestProgress progress,
-                         Duration pollInterval, Semaphore wake, Runnable onLeaseAcquired) {
+                         Duration pollInterval, Semaphore wake, Runnable resetWriter) {
         this.catchUp = catchUp;
         this.lease = lease;
         this.listener = listener;
         this.progress = progress;
         this.pollInterval = pollInterval;
         this.wake = wake;
-        this.onLeaseAcquired = onLeaseAcquired;
+        this.resetWriter = resetWriter;
     }
 
     @Override
@@ -85,7 +88,7 @@ public class IngestService implements SmartLifecycle {
                 continue;
             }
             log.info("Ingest lease acquired by {}", lease.owner());
-            onLeaseAcquired.run();
+            resetWriter.run();
             listener.start();
             followChain();
             listener.stop();
@@ -112,6 +115,7 @@ public class IngestService implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
+                resetWriter.run();
                 consecutiveErrors++;
                 Duration backoff = Duration.ofMillis(Math.min(MAX_ERROR_BACKOFF.toMillis(), 250L << Math.min(consecutiveErrors, 10)));
                 progress.error(e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -80,13 +80,32 @@ public class IngestStore {
         return count != null && count > 0;
     }
 
-    public void advanceCheckpoint(String programId, ChainTransaction last, int transactions, int events) {
-        jdbc.update("INSERT INTO ingest.checkpoint AS c (program_id, last_signature, last_slot, transactions_applied, "
-                        + "events_applied, updated_at) VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (program_id) DO UPDATE SET "
-                        + "last_signature = EXCLUDED.last_signature, last_slot = EXCLUDED.last_slot, "
-                        + "transactions_applied = c.transactions_applied + EXCLUDED.transactions_applied, "
-                        + "events_applied = c.events_applied + EXCLUDED.events_applied, updated_at = now()",
-                programId, last.signature(), last.slot(), transactions, events);
+    /**
+     * Moves the checkpoint from {@code after} (null: there is none yet) to {@code last}, or throws
+     * {@link CheckpointMovedException} when it is not where this writer left it: another instance wrote meanwhile, or a
+     * database crash lost windows committed without waiting for the disk. The caller's transaction then rolls back.
+     */
+    public void advanceCheckpoint(String programId, String after, ChainTransaction last, int transactions, int events) {
+        int moved = after == null
+                ? jdbc.update("INSERT INTO ingest.checkpoint (program_id, last_signature, last_slot, transactions_applied, "
+                        + "events_applied, updated_at) VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (program_id) DO NOTHING",
+                programId, last.signature(), last.slot(), transactions, events)
+                : jdbc.update("UPDATE ingest.checkpoint SET last_signature = ?, last_slot = ?, "
+                        + "transactions_applied = transactions_applied + ?, events_applied = events_applied + ?, "
+                        + "updated_at = now() WHERE program_id = ? AND last_signature = ?",
+                last.signature(), last.slot(), transactions, events, programId, after);
+        if (moved != 1) {
+            throw new CheckpointMovedException(programId, after, checkpoint(programId).map(Checkpoint::lastSignature).orElse(null));
+        }
+    }
+
+    /**
+     * The current transaction commits without waiting for its WAL to reach the disk. A crash of the database (not of
+     * the app) can then lose it, but only together with everything committed after it: events, positions and
+     * checkpoint go back to an earlier window as one, and {@link #advanceCheckpoint} notices.
+     */
+    public void commitWithoutWaitingForDisk() {
+        jdbc.execute("SET LOCAL synchronous_commit TO off");
     }
 
     /** A transaction of a batch with what became of it: applied, failed (rolled back on chain) or truncated. */

@@ -26,22 +26,41 @@ public final class NewAggregates {
 
         Set<String> withoutEvents(Collection<String> aggregateIds);
 
-        /**
-         * Asks the store only about aggregates it has not already confirmed to have events: events are never
-         * deleted, so that answer holds for good. One the current window creates is not remembered (the window may
-         * still roll back) until a later window's query confirms it. At most {@code capacity} are remembered.
-         */
-        static Lookup remembering(Lookup store, int capacity) {
-            Set<String> haveEvents = ConcurrentHashMap.newKeySet();
-            return ids -> {
-                List<String> unknown = ids.stream().filter(id -> !haveEvents.contains(id)).toList();
-                Set<String> absent = unknown.isEmpty() ? Set.of() : store.withoutEvents(unknown);
-                if (haveEvents.size() + unknown.size() > capacity) {
-                    haveEvents.clear();
-                }
-                unknown.stream().filter(id -> !absent.contains(id)).forEach(haveEvents::add);
-                return absent;
-            };
+        static Remembering remembering(Lookup store, int capacity) {
+            return new Remembering(store, capacity);
+        }
+    }
+
+    /**
+     * Asks the store only about aggregates it has not already confirmed to have events: events are never deleted,
+     * so that answer holds while the database keeps what it committed. One the current window creates is not
+     * remembered (the window may still roll back) until a later window's query confirms it. At most {@code capacity}
+     * are remembered; {@link #forget} after a failure (a database crash may have lost windows committed without
+     * waiting for the disk, and events with them).
+     */
+    public static final class Remembering implements Lookup {
+        private final Lookup store;
+        private final int capacity;
+        private final Set<String> haveEvents = ConcurrentHashMap.newKeySet();
+
+        private Remembering(Lookup store, int capacity) {
+            this.store = store;
+            this.capacity = capacity;
+        }
+
+        @Override
+        public Set<String> withoutEvents(Collection<String> ids) {
+            List<String> unknown = ids.stream().filter(id -> !haveEvents.contains(id)).toList();
+            Set<String> absent = unknown.isEmpty() ? Set.of() : store.withoutEvents(unknown);
+            if (haveEvents.size() + unknown.size() > capacity) {
+                haveEvents.clear();
+            }
+            unknown.stream().filter(id -> !absent.contains(id)).forEach(haveEvents::add);
+            return absent;
+        }
+
+        public void forget() {
+            haveEvents.clear();
         }
     }
 

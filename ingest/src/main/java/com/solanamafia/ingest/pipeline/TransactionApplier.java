@@ -58,23 +58,23 @@ public class TransactionApplier {
         this.newAggregates = newAggregates;
     }
 
-    /** @return the number of domain-event-producing program events applied (0 when all were known) */
-    public BatchResult apply(List<ChainTransaction> batch) {
-        return applyPlanned(batch.stream().map(this::plan).toList());
-    }
-
     /**
      * Applies transactions planned by {@link #plan} (the catch-up plans them on its fetch threads, so decoding
-     * does not hold up the single apply thread).
+     * does not hold up the single apply thread) after the checkpoint at {@code after} (null: none yet).
+     * {@code durable}: the commit waits for the disk; a window that another one follows need not (see
+     * {@link IngestStore#commitWithoutWaitingForDisk}): the last window's commit makes the earlier ones durable too.
      */
-    public BatchResult applyPlanned(List<PlannedTransaction> batch) {
+    public BatchResult applyPlanned(List<PlannedTransaction> batch, String after, boolean durable) {
         if (batch.isEmpty()) {
             return new BatchResult(0, 0);
         }
         BatchResult result = transactions.execute(status -> {
+            if (!durable) {
+                store.commitWithoutWaitingForDisk();
+            }
             UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
             try {
-                BatchResult applied = applyInUnitOfWork(batch, unitOfWork);
+                BatchResult applied = applyInUnitOfWork(batch, after, unitOfWork);
                 unitOfWork.commit();
                 return applied;
             } catch (RuntimeException | Error e) {
@@ -88,7 +88,7 @@ public class TransactionApplier {
         return result;
     }
 
-    private BatchResult applyInUnitOfWork(List<PlannedTransaction> batch, UnitOfWork<?> window) {
+    private BatchResult applyInUnitOfWork(List<PlannedTransaction> batch, String after, UnitOfWork<?> window) {
         Set<String> known = store.alreadyApplied(batch.stream().map(p -> p.tx().signature()).toList());
         List<PlannedTransaction> planned = batch.stream().filter(p -> !known.contains(p.tx().signature())).toList();
         Set<String> targets = new HashSet<>();
@@ -107,7 +107,7 @@ public class TransactionApplier {
         }
         store.recordTransactions(programId, recorded);
         store.recordPositions(positions);
-        store.advanceCheckpoint(programId, batch.get(batch.size() - 1).tx(), recorded.size(), positions.size());
+        store.advanceCheckpoint(programId, after, batch.get(batch.size() - 1).tx(), recorded.size(), positions.size());
         return new BatchResult(recorded.size(), positions.size());
     }
 
