@@ -4,6 +4,7 @@
 # Usage: benchmarks/ingest/run.sh [EVENTS=200000] [TPS=200] [SECONDS=60]   (LEDGER=file reuses a generated ledger;
 #        WARMUP=20: seconds of the same live load, unmeasured, before the measured SECONDS;
 #        BACKFILL_JAVA_OPTS: extra JVM options for the backfill run, e.g. a JFR recording;
+#        LIVE_JAVA_OPTS: extra JVM options for the live app (the processors' node with SPLIT_NICE);
 #        SPLIT_NICE=N: live part on two nodes, ingest at normal priority and the event processors' node at nice N)
 # Runs its own PostgreSQL 15 (fsync ON: durable figures) and Redis on loopback; needs the postgres user.
 set -euo pipefail
@@ -67,9 +68,9 @@ if [ -n "${SPLIT_NICE:-}" ]; then
     java -Xmx1g -jar $JAR --solana-mafia.earnings.enabled=false > "$WORK/app-ingest.log" 2>&1 & PIDS+=($!)
   until [ "$(psql -d live -Atc 'SELECT count(*) FROM ingest.lease' 2>/dev/null)" = 1 ]; do sleep 0.5; done
   SERVER_PORT=18081 SOLANA_MAFIA_REPLAY_RUN_PROCESSORS=true SOLANA_MAFIA_PUSH_ENABLED=true \
-    nice -n "$SPLIT_NICE" java -Xmx1g -jar $JAR --solana-mafia.earnings.enabled=false > "$WORK/app-live.log" 2>&1 & PIDS+=($!)
+    nice -n "$SPLIT_NICE" java -Xmx1g ${LIVE_JAVA_OPTS:-} -jar $JAR --solana-mafia.earnings.enabled=false > "$WORK/app-live.log" 2>&1 & PIDS+=($!)
 else
-  java -Xmx1g -jar $JAR --solana-mafia.earnings.enabled=false > "$WORK/app-live.log" 2>&1 & PIDS+=($!)
+  java -Xmx1g ${LIVE_JAVA_OPTS:-} -jar $JAR --solana-mafia.earnings.enabled=false > "$WORK/app-live.log" 2>&1 & PIDS+=($!)
 fi
 wait $BENCH
 echo "CPU time of the app process(es) over the live part:"; ps -o pid,ni,times,args -p "$(IFS=,; echo "${PIDS[*]}")" | cut -c1-120

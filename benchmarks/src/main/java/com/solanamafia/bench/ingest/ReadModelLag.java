@@ -21,6 +21,7 @@ final class ReadModelLag implements AutoCloseable {
 
     private final Connection db;
     private final List<Long> samples = new ArrayList<>();
+    private final java.util.Map<String, Long> worstByProcessor = new java.util.TreeMap<>();
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -57,11 +58,15 @@ final class ReadModelLag implements AutoCloseable {
             head = rs.getLong(1);
         }
         long slowest = Long.MAX_VALUE;
-        try (ResultSet rs = db.createStatement().executeQuery("SELECT convert_from(token, 'UTF8') FROM event_store.token_entry WHERE token IS NOT NULL")) {
+        try (ResultSet rs = db.createStatement().executeQuery("SELECT processor_name, convert_from(token, 'UTF8') FROM event_store.token_entry WHERE token IS NOT NULL")) {
             while (rs.next()) {
-                Matcher m = INDEX.matcher(rs.getString(1));
+                Matcher m = INDEX.matcher(rs.getString(2));
                 if (m.find()) {
-                    slowest = Math.min(slowest, Long.parseLong(m.group(1)));
+                    long index = Long.parseLong(m.group(1));
+                    slowest = Math.min(slowest, index);
+                    synchronized (samples) {
+                        worstByProcessor.merge(rs.getString(1), head - index, Math::max);
+                    }
                 }
             }
         }
@@ -91,7 +96,7 @@ final class ReadModelLag implements AutoCloseable {
                 : "still " + lag + " events behind after " + maxSeconds + " s";
         return String.format("read models (slowest processor) behind the store during the run, events: p50=%d p99=%d max=%d "
                         + "(%d samples); %s", sorted[sorted.length / 2], sorted[(int) Math.ceil(0.99 * sorted.length) - 1],
-                sorted[sorted.length - 1], sorted.length, drained);
+                sorted[sorted.length - 1], sorted.length, drained) + "; max behind per processor: " + worstByProcessor;
     }
 
     @Override
