@@ -125,7 +125,10 @@ class ThinSliceTest {
                 .filter(l -> l.contains("outcome=\"success\"")).filter(l -> !l.endsWith(" 0.0")))
                 .anyMatch(l -> l.contains("component=\"commandBus\""))
                 .anyMatch(l -> l.contains("component=\"eventStore\""));
-        // Axon's own monitors stay on the event processors
-        assertThat(metrics).contains("player_summary_allTimer_seconds_count");
+        // the event processors' light monitors: a timer per outcome and the latency gauge of each processor
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/prometheus").body().lines()
+                .filter(l -> l.startsWith("axon_messages_seconds_count{")).filter(l -> !l.endsWith(" 0.0")))
+                .anyMatch(l -> l.contains("component=\"eventProcessor.player-summary\"") && l.contains("outcome=\"success\"")));
+        assertThat(metrics).contains("axon_processor_latency_milliseconds{").contains("processor=\"player-summary\"");
     }
 }

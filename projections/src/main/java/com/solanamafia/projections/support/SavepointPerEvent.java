@@ -36,6 +36,8 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     private static final String CAREFUL = SavepointPerEvent.class.getName() + ".careful";
 
     private final ObjectProvider<PlatformTransactionManager> transactions;
+    /** Resolved once: looking it up through the provider walks the bean factory, per event and read model. */
+    private volatile PlatformTransactionManager manager;
     /** The read models (by handler class) whose next batch runs with savepoints: one of theirs failed. */
     private final Map<Class<?>, Boolean> careful = new ConcurrentHashMap<>();
 
@@ -52,7 +54,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
-                PlatformTransactionManager manager = transactions.getIfAvailable();
+                PlatformTransactionManager manager = manager();
                 if (manager == null || !TransactionSynchronizationManager.isActualTransactionActive()
                         || !CurrentUnitOfWork.isStarted()) {
                     return super.handle(message, target);
@@ -87,6 +89,15 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                 return result;
             }
         };
+    }
+
+    private PlatformTransactionManager manager() {
+        PlatformTransactionManager resolved = manager;
+        if (resolved == null) {
+            resolved = transactions.getIfAvailable();
+            manager = resolved;
+        }
+        return resolved;
     }
 
     /** Whether the read model's next batch runs with a savepoint per event (one of its handlers failed). */
