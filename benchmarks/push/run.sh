@@ -28,7 +28,8 @@ mvn -q -o -pl benchmarks -am compile
 # not the tests' C1-only flags)
 mvn -o -pl app -am test -Dtest=PushBenchmarkServer -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jvm.flags= \
   -Dpush.bench.dir="$DIR" -Dpush.bench.connections="$CONNECTIONS" -Dpush.bench.rate="$RATE" \
-  -Dpush.bench.seconds="$((SECONDS_ + WARMUP))" -Dpush.bench.event="${EVENT:-accrued}" > "$DIR/server.log" 2>&1 &
+  -Dpush.bench.seconds="$((SECONDS_ + WARMUP))" -Dpush.bench.event="${EVENT:-accrued}" \
+  -Dtest.processors.niceness="${PROCESSORS_NICENESS:-10}" > "$DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 java -Xmx2g -cp benchmarks/target/classes com.solanamafia.bench.push.PushLoadClient \
