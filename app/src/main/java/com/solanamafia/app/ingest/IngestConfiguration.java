@@ -174,9 +174,7 @@ public class IngestConfiguration {
         return new IngestService(catchUp, lease, listener, progress, settings.pollInterval(), ingestWake, () -> {
             aggregateCache.removeAll();
             catchUp.forgetPosition();
-            if (newAggregates instanceof NewAggregates.Remembering remembering) {
-                remembering.forget();
-            }
+            newAggregates.forget();
         });
     }
 

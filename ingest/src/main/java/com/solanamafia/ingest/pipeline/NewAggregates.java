@@ -26,7 +26,11 @@ public final class NewAggregates {
 
         Set<String> withoutEvents(Collection<String> aggregateIds);
 
-        static Remembering remembering(Lookup store, int capacity) {
+        /** Drops whatever the lookup remembers of the store (after a failure: the store may have lost windows). */
+        default void forget() {
+        }
+
+        static Lookup remembering(Lookup store, int capacity) {
             return new Remembering(store, capacity);
         }
     }
@@ -38,7 +42,7 @@ public final class NewAggregates {
      * are remembered; {@link #forget} after a failure (a database crash may have lost windows committed without
      * waiting for the disk, and events with them).
      */
-    public static final class Remembering implements Lookup {
+    private static final class Remembering implements Lookup {
         private final Lookup store;
         private final int capacity;
         private final Set<String> haveEvents = ConcurrentHashMap.newKeySet();
@@ -59,6 +63,7 @@ public final class NewAggregates {
             return absent;
         }
 
+        @Override
         public void forget() {
             haveEvents.clear();
         }

@@ -37,7 +37,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
 
     private final ObjectProvider<PlatformTransactionManager> transactions;
     /** Resolved once: looking it up through the provider walks the bean factory, per event and read model. */
-    private volatile PlatformTransactionManager manager;
+    private volatile PlatformTransactionManager transactionManager;
     /** The read models (by handler class) whose next batch runs with savepoints: one of theirs failed. */
     private final Map<Class<?>, Boolean> careful = new ConcurrentHashMap<>();
 
@@ -92,10 +92,10 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     }
 
     private PlatformTransactionManager manager() {
-        PlatformTransactionManager resolved = manager;
+        PlatformTransactionManager resolved = transactionManager;
         if (resolved == null) {
             resolved = transactions.getIfAvailable();
-            manager = resolved;
+            transactionManager = resolved;
         }
         return resolved;
     }
