@@ -8,19 +8,24 @@ import com.solanamafia.projections.support.RecordValues;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
+import com.solanamafia.projections.support.BatchWallets;
+import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.Field;
 
 import java.math.BigInteger;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 import static com.solanamafia.projections.jooq.Tables.BUSINESS_SLOT;
 
-/** Player businesses for a replay: each wallet's slots change in memory as {@link SqlBusinessSlots} changes them. */
+/** Player businesses, buffered: each wallet's slots change in memory as {@link SqlBusinessSlots} changes them. */
 public final class BufferedPlayerBusinesses implements BufferedReadModel, BusinessSlots {
     private final DSLContext db;
     private final PlayerBusinessesProjection handler;
@@ -94,6 +99,21 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
     @Override
     public Object handler() {
         return handler;
+    }
+
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> batch) {
+        if (!wallets.partial()) {
+            return;
+        }
+        Set<String> keys = BatchWallets.of(batch);
+        Map<String, TreeMap<Integer, BusinessSlotRecord>> found = new HashMap<>();
+        for (String wallet : keys) {
+            found.put(wallet, new TreeMap<>());   // a wallet without slots holds an empty map, as the loader gives
+        }
+        db.selectFrom(BUSINESS_SLOT).where(BUSINESS_SLOT.WALLET.eq(DSL.any(BatchWallets.array(keys))))
+                .forEach(row -> found.get(row.getWallet()).put(row.getSlotIndex(), row));
+        wallets.preload(keys, found);
     }
 
     @Override

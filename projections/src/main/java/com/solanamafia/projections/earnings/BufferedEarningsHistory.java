@@ -8,23 +8,30 @@ import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RecordValues;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
+import com.solanamafia.api.earnings.EarningsAccrued;
+import com.solanamafia.api.earnings.EarningsClaimed;
+import com.solanamafia.projections.support.Times;
+import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.Field;
 
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static com.solanamafia.projections.jooq.Tables.EARNINGS_DAILY;
 import static com.solanamafia.projections.jooq.Tables.EARNINGS_ENTRY;
 
 /**
- * Earnings history for a replay: rows change in memory as {@link SqlEarningsRows} changes them. Entries are keyed
- * by event position and a replay applies each event once, so every entry is new (still written ON CONFLICT DO
- * NOTHING).
+ * Earnings history, buffered: rows change in memory as {@link SqlEarningsRows} changes them. Entries are keyed by
+ * event position and every event is applied once, so every entry is new (see {@link #write}).
  */
 public final class BufferedEarningsHistory implements BufferedReadModel, EarningsRows {
     private record Day(String wallet, LocalDate day) {
@@ -83,9 +90,39 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
         return handler;
     }
 
+    /** The day rows of the batch's accruals and claims, read in one query (wallets by days, a superset). */
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> batch) {
+        if (!days.partial()) {
+            return;
+        }
+        Set<Day> keys = new HashSet<>();
+        for (EventMessage<?> message : batch) {
+            if (message.getPayload() instanceof EarningsAccrued accrued) {
+                keys.add(new Day(accrued.wallet().base58(), EarningsHistoryProjection.day(
+                        Times.utc(Times.when(accrued.fact(), null, message.getTimestamp())))));
+            } else if (message.getPayload() instanceof EarningsClaimed claimed) {
+                keys.add(new Day(claimed.wallet().base58(), EarningsHistoryProjection.day(
+                        Times.utc(Times.when(claimed.fact(), claimed.claimedAt(), message.getTimestamp())))));
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<Day, EarningsDailyRecord> found = new HashMap<>();
+        db.selectFrom(EARNINGS_DAILY)
+                .where(EARNINGS_DAILY.WALLET.eq(DSL.any(keys.stream().map(Day::wallet).distinct().toArray(String[]::new))))
+                .and(EARNINGS_DAILY.EARNED_ON.eq(DSL.any(keys.stream().map(Day::day).distinct().toArray(LocalDate[]::new))))
+                .forEach(row -> found.put(new Day(row.getWallet(), row.getEarnedOn()), row));
+        days.preload(keys, found);
+    }
+
     @Override
     public void write() {
-        BulkWrite.insertNew(db, EARNINGS_ENTRY, entries);
+        // COPY: entries are keyed by event position and each is applied once, so all are new. One that exists (an
+        // event applied again) fails the batch, which is then applied by the plain handler: it adds to its day only
+        // when the entry row was new.
+        BulkWrite.copy(db, EARNINGS_ENTRY, entries);
         BulkWrite.upsert(db, EARNINGS_DAILY, changedDays.values());
         entries.clear();
         changedDays.clear();

@@ -8,19 +8,24 @@ import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
+import com.solanamafia.projections.support.BatchWallets;
+import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.TableField;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.LEADERBOARD_ENTRY;
 import static com.solanamafia.projections.jooq.Tables.LEADERBOARD_REFERRAL;
 
-/** Leaderboards for a replay: rows change in memory as {@link SqlLeaderboardRows} changes them in the tables. */
+/** Leaderboards, buffered: rows change in memory as {@link SqlLeaderboardRows} changes them in the tables. */
 public final class BufferedLeaderboards implements BufferedReadModel, LeaderboardRows {
     private record Referral(String referrer, String referred) {
     }
@@ -80,6 +85,18 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
     @Override
     public Object handler() {
         return handler;
+    }
+
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> batch) {
+        if (!entries.partial()) {
+            return;
+        }
+        Set<String> wallets = BatchWallets.of(batch);
+        Map<String, LeaderboardEntryRecord> found = new HashMap<>();
+        db.selectFrom(LEADERBOARD_ENTRY).where(LEADERBOARD_ENTRY.WALLET.eq(DSL.any(BatchWallets.array(wallets))))
+                .forEach(row -> found.put(row.getWallet(), row));
+        entries.preload(wallets, found);
     }
 
     @Override

@@ -9,15 +9,21 @@ import com.solanamafia.projections.support.RecordValues;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
+import com.solanamafia.projections.support.BatchWallets;
+import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.PLAYER;
 
-/** The player summary for a replay: the rows change in memory, as {@link SqlPlayerRows} changes them in the table. */
+/** The player summary, buffered: the rows change in memory, as {@link SqlPlayerRows} changes them in the table. */
 public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRows {
     private final DSLContext db;
     private final PlayerSummaryProjection handler;
@@ -57,6 +63,18 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
     @Override
     public Object handler() {
         return handler;
+    }
+
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> batch) {
+        if (!rows.partial()) {
+            return;
+        }
+        Set<String> wallets = BatchWallets.of(batch);
+        Map<String, PlayerRecord> found = new HashMap<>();
+        db.selectFrom(PLAYER).where(PLAYER.WALLET.eq(DSL.any(BatchWallets.array(wallets))))
+                .forEach(row -> found.put(row.getWallet(), row));
+        rows.preload(wallets, found);
     }
 
     @Override

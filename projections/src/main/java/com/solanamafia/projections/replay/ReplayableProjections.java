@@ -10,6 +10,7 @@ import com.solanamafia.projections.nft.BufferedNfts;
 import com.solanamafia.projections.player.BufferedPlayerSummary;
 import com.solanamafia.projections.stats.BufferedGlobalStats;
 import com.solanamafia.projections.support.BufferedReadModel;
+import com.solanamafia.projections.support.LiveBatches;
 import com.solanamafia.projections.business.PlayerBusinessesProjection;
 import com.solanamafia.projections.discrepancy.DiscrepancyProjection;
 import com.solanamafia.projections.earnings.EarningsHistoryProjection;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The allow-list of what a replay may rebuild: the read models of this module, each with its handler class and
@@ -93,6 +95,18 @@ public final class ReplayableProjections {
                             BufferedFactory buffered,
                             String... tables) {
         SPECS.put(name, new Spec(name, type, factory, buffered, List.of(tables)));
+    }
+
+    /**
+     * The buffered models of every read model for its live processor batches ({@link LiveBatches}), writing the
+     * tables of {@code db} and recording positions with {@code positions} (the processors' own).
+     */
+    public static LiveBatches liveBatches(DSLContext db, ProjectionPositions positions) {
+        Map<Class<?>, Supplier<BufferedReadModel>> models = new LinkedHashMap<>();
+        for (Spec spec : SPECS.values()) {
+            models.put(spec.handlerType(), () -> spec.bufferedFactory().create(db, positions, Integer.MAX_VALUE));
+        }
+        return new LiveBatches(models);
     }
 
     public static List<String> names() {

@@ -5,9 +5,15 @@ import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.support.BulkWrite;
 import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RowCache;
+import com.solanamafia.projections.support.BatchWallets;
+import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.STATS_WALLET;
@@ -57,6 +63,18 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
     @Override
     public Object handler() {
         return handler;
+    }
+
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> batch) {
+        if (!guards.partial()) {
+            return;
+        }
+        Set<String> wallets = BatchWallets.of(batch);
+        Map<String, StatsWalletRecord> found = new HashMap<>();
+        db.selectFrom(STATS_WALLET).where(STATS_WALLET.WALLET.eq(DSL.any(BatchWallets.array(wallets))))
+                .forEach(row -> found.put(row.getWallet(), row));
+        guards.preload(wallets, found);
     }
 
     @Override

@@ -1,9 +1,14 @@
 package com.solanamafia.projections.support;
 
+import org.axonframework.eventhandling.EventMessage;
+
+import java.util.List;
+
 /**
- * A read model's event handler that, during a replay, changes its rows in memory instead of sending one statement
- * per change; {@link #write} then sends the rows a batch changed to the tables at once (one statement per table).
- * Only for a replay: the tables must have no other writer, since the rows held in memory are taken as current.
+ * A read model's event handler that changes its rows in memory instead of sending one statement per change;
+ * {@link #write} then sends the rows a batch changed to the tables at once (one statement per table). A replay keeps
+ * the rows between batches (it is the tables' only writer); a live processor batch ({@link LiveBatches}) starts from
+ * a {@link #discard}ed model, so every row it needs is read from the tables, and discards it again when it ends.
  */
 public interface BufferedReadModel {
     /** The handler to feed the batch's events to (an instance of the read model's own projection class). */
@@ -14,4 +19,11 @@ public interface BufferedReadModel {
 
     /** Forgets every row held in memory (the batch failed and was rolled back): later reads go to the tables. */
     void discard();
+
+    /**
+     * Reads, in as few queries as it can, the rows the batch's events will need that it does not hold, so the handler
+     * does not read them one by one. Optional: a row not read here is read when first needed.
+     */
+    default void prefetch(List<? extends EventMessage<?>> batch) {
+    }
 }

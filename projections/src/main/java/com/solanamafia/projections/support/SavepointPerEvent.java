@@ -9,6 +9,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,6 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * so only the failing event's changes are undone and it is dead-lettered (with the later events of its wallet).
  * After one batch with savepoints commits, the read model goes back to batches without them. A single event
  * handled in a unit of work of its own (the dead-letter processor retrying a dead letter) always gets a savepoint.</p>
+ *
+ * <p>A batch without savepoints goes to the read model's buffered model when it has one ({@link LiveBatches}): its
+ * rows are written at once before the commit, and if that write fails the batch fails the same way and is retried
+ * with savepoints, event by event through the read model's own bean, whose statements say which event failed.</p>
  */
 @Component
 public class SavepointPerEvent implements HandlerEnhancerDefinition {
@@ -41,8 +46,20 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     /** The read models (by handler class) whose next batch runs with savepoints: one of theirs failed. */
     private final Map<Class<?>, Boolean> careful = new ConcurrentHashMap<>();
 
+    private final ObjectProvider<LiveBatches> liveBatchesProvider;
+    private volatile LiveBatches liveBatches;
+
+    @Autowired
+    public SavepointPerEvent(ObjectProvider<PlatformTransactionManager> transactions,
+                             ObjectProvider<LiveBatches> liveBatches) {
+        this.transactions = transactions;
+        this.liveBatchesProvider = liveBatches;
+    }
+
+    /** Without buffered live batches: every event through the read model's own bean. */
     public SavepointPerEvent(ObjectProvider<PlatformTransactionManager> transactions) {
         this.transactions = transactions;
+        this.liveBatchesProvider = null;
     }
 
     @Override
@@ -59,15 +76,28 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                         || !CurrentUnitOfWork.isStarted()) {
                     return super.handle(message, target);
                 }
-                if (careful.containsKey(readModel) || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork)) {
+                UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+                if (careful.containsKey(readModel) || !(root instanceof BatchingUnitOfWork<?> batch)) {
                     return withSavepoint(manager, message, target);
                 }
                 try {
-                    return super.handle(message, target);
+                    return super.handle(message, bufferedOr(target, batch));
                 } catch (Exception | Error e) {
                     failBatch(readModel, e);
                     throw e;
                 }
+            }
+
+            /** The batch's buffered model of this read model, if it has one (and buffering is on). */
+            @SuppressWarnings("unchecked")
+            private T bufferedOr(T target, BatchingUnitOfWork<?> batch) {
+                LiveBatches live = liveBatches();
+                BufferedReadModel buffered = live == null ? null
+                        : live.forBatch(readModel, batch, e -> {
+                            careful.put(readModel, Boolean.TRUE);
+                            return new RetryWithSavepoints(readModel, e);
+                        });
+                return buffered == null ? target : (T) buffered.handler();
             }
 
             private Object withSavepoint(PlatformTransactionManager manager, Message<?> message, T target)
@@ -89,6 +119,15 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                 return result;
             }
         };
+    }
+
+    private LiveBatches liveBatches() {
+        LiveBatches resolved = liveBatches;
+        if (resolved == null && liveBatchesProvider != null) {
+            resolved = liveBatchesProvider.getIfAvailable();
+            liveBatches = resolved;
+        }
+        return resolved;
     }
 
     private PlatformTransactionManager manager() {
@@ -123,8 +162,8 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     /** Fails a batch in which a handler failed without a savepoint; the processor retries it with savepoints. */
     static final class RetryWithSavepoints extends RuntimeException {
         RetryWithSavepoints(Class<?> readModel, Throwable cause) {
-            super(readModel.getSimpleName() + " failed on an event of a batch without savepoints; the batch is "
-                    + "rolled back and retried with one savepoint per event", cause);
+            super(readModel.getSimpleName() + " failed on a batch without savepoints; the batch is rolled back and "
+                    + "retried with one savepoint per event", cause);
         }
     }
 

@@ -1,0 +1,74 @@
+package com.solanamafia.projections.support;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Live processor batches applied the way a replay applies them: the batch's events go to the read model's
+ * {@link BufferedReadModel} instead of its Spring bean, the rows they touch are read at the start of the batch (one
+ * query per table), changed in memory, and written just before the batch commits (one statement per table), in the
+ * batch's transaction, with the processor's token. Nothing is kept between batches: every batch reads the rows
+ * afresh, so another writer of the tables (a dead letter retried, a segment that moved to another node) is never
+ * overwritten with stale rows. A model serves one batch at a time; idle ones are reused.
+ */
+public final class LiveBatches {
+    private static final String RESOURCE = LiveBatches.class.getName() + ":";
+
+    private final Map<Class<?>, Supplier<BufferedReadModel>> factories;
+    private final Map<Class<?>, Queue<BufferedReadModel>> idle = new ConcurrentHashMap<>();
+
+    /** {@code factories}: by the read model's handler class, a new buffered model writing the live tables. */
+    public LiveBatches(Map<Class<?>, Supplier<BufferedReadModel>> factories) {
+        this.factories = Map.copyOf(factories);
+    }
+
+    /**
+     * The buffered model applying {@code readModel}'s events of this batch, or null when it has none. The first call
+     * of a batch takes a model, reads the rows the batch needs and registers the write before the commit: if it fails,
+     * the batch fails with what {@code writeFailed} makes of the failure.
+     */
+    BufferedReadModel forBatch(Class<?> readModel, BatchingUnitOfWork<?> batch,
+                               Function<RuntimeException, RuntimeException> writeFailed) {
+        Supplier<BufferedReadModel> factory = factories.get(readModel);
+        if (factory == null) {
+            return null;
+        }
+        return batch.getOrComputeResource(RESOURCE + readModel.getName(), key -> {
+            Queue<BufferedReadModel> models = idle.computeIfAbsent(readModel, c -> new ConcurrentLinkedQueue<>());
+            BufferedReadModel model = models.poll();
+            if (model == null) {
+                model = factory.get();
+                model.discard();   // from now on a row it does not hold is read from the table
+            }
+            BufferedReadModel taken = model;
+            batch.onCleanup(u -> {
+                taken.discard();
+                models.offer(taken);
+            });
+            batch.onPrepareCommit(u -> write(taken, writeFailed));
+            taken.prefetch(events(batch));
+            return taken;
+        });
+    }
+
+    @SuppressWarnings("unchecked")   // an event processor's batch holds event messages only
+    private static List<? extends EventMessage<?>> events(BatchingUnitOfWork<?> batch) {
+        return (List<? extends EventMessage<?>>) batch.getMessages();
+    }
+
+    private static void write(BufferedReadModel model, Function<RuntimeException, RuntimeException> writeFailed) {
+        try {
+            model.write();
+        } catch (RuntimeException e) {
+            throw writeFailed.apply(e);
+        }
+    }
+}
