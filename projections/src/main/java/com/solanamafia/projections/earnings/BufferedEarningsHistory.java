@@ -12,6 +12,7 @@ import com.solanamafia.api.earnings.EarningsAccrued;
 import com.solanamafia.api.earnings.EarningsClaimed;
 import com.solanamafia.projections.support.Times;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.Field;
@@ -43,6 +44,8 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     private final RowDefaults<EarningsDailyRecord> dayDefaults;
     private final RowCache<Day, EarningsDailyRecord> days;
     private final List<EarningsEntryRecord> entries = new ArrayList<>();
+    /** The positions of the entries added since the last write, and of those found in the table by prefetch. */
+    private final Set<Long> entryPositions = new HashSet<>();
     private final Map<Day, EarningsDailyRecord> changedDays = new LinkedHashMap<>();
 
     public BufferedEarningsHistory(DSLContext db, ProjectionPositions positions, int capacity) {
@@ -56,6 +59,9 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
 
     @Override
     public boolean insertEntry(Map<Field<?>, Object> row) {
+        if (!entryPositions.add((Long) row.get(EARNINGS_ENTRY.EVENT_POSITION))) {
+            return false;   // delivered twice: as ON CONFLICT DO NOTHING, and its day is not added to again
+        }
         EarningsEntryRecord entry = entryDefaults.newRecord();
         RecordValues.setAll(entry, row);
         entries.add(entry);
@@ -90,14 +96,22 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
         return handler;
     }
 
-    /** The day rows of the batch's accruals and claims, read in one query (wallets by days, a superset). */
+    /**
+     * The day rows of the batch's accruals and claims, read in one query (wallets by days, a superset), and which of
+     * its events already have their entry (delivered before: they add nothing).
+     */
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
         if (!days.partial()) {
             return;
         }
         Set<Day> keys = new HashSet<>();
+        List<Long> positions = new ArrayList<>();
         for (EventMessage<?> message : batch) {
+            if (message instanceof TrackedEventMessage<?> tracked && (message.getPayload() instanceof EarningsAccrued
+                    || message.getPayload() instanceof EarningsClaimed)) {
+                positions.add(ProjectionPositions.positionOf(tracked.trackingToken()));
+            }
             if (message.getPayload() instanceof EarningsAccrued accrued) {
                 keys.add(new Day(accrued.wallet().base58(), EarningsHistoryProjection.day(
                         Times.utc(Times.when(accrued.fact(), null, message.getTimestamp())))));
@@ -109,6 +123,9 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
         if (keys.isEmpty()) {
             return;
         }
+        entryPositions.addAll(db.select(EARNINGS_ENTRY.EVENT_POSITION).from(EARNINGS_ENTRY)
+                .where(EARNINGS_ENTRY.EVENT_POSITION.eq(DSL.any(positions.toArray(Long[]::new))))
+                .fetch(EARNINGS_ENTRY.EVENT_POSITION));
         Map<Day, EarningsDailyRecord> found = new HashMap<>();
         db.selectFrom(EARNINGS_DAILY)
                 .where(EARNINGS_DAILY.WALLET.eq(DSL.any(keys.stream().map(Day::wallet).distinct().toArray(String[]::new))))
@@ -125,6 +142,7 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
         BulkWrite.copy(db, EARNINGS_ENTRY, entries);
         BulkWrite.upsert(db, EARNINGS_DAILY, changedDays.values());
         entries.clear();
+        entryPositions.clear();
         changedDays.clear();
         days.trim();
     }
@@ -132,6 +150,7 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     @Override
     public void discard() {
         entries.clear();
+        entryPositions.clear();
         changedDays.clear();
         days.clear();
     }

@@ -9,6 +9,7 @@ import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
 import com.solanamafia.projections.support.BatchWallets;
+import com.solanamafia.api.referral.ReferralBonusCredited;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -97,6 +98,20 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
         db.selectFrom(LEADERBOARD_ENTRY).where(LEADERBOARD_ENTRY.WALLET.eq(DSL.any(BatchWallets.array(wallets))))
                 .forEach(row -> found.put(row.getWallet(), row));
         entries.preload(wallets, found);
+        Set<Referral> pairs = new java.util.HashSet<>();
+        for (EventMessage<?> message : batch) {
+            if (message.getPayload() instanceof ReferralBonusCredited bonus) {
+                pairs.add(new Referral(bonus.wallet().base58(), bonus.referredPlayer().base58()));
+            }
+        }
+        if (!pairs.isEmpty()) {
+            Map<Referral, Boolean> known = new HashMap<>();
+            db.selectFrom(LEADERBOARD_REFERRAL)
+                    .where(LEADERBOARD_REFERRAL.REFERRER.eq(DSL.any(pairs.stream().map(Referral::referrer).distinct()
+                            .toArray(String[]::new))))
+                    .forEach(row -> known.put(new Referral(row.getReferrer(), row.getReferredPlayer()), Boolean.TRUE));
+            referrals.preload(pairs, known);
+        }
     }
 
     @Override

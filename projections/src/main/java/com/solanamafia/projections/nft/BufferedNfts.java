@@ -8,10 +8,22 @@ import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RecordValues;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
+import com.solanamafia.api.business.BusinessPurchased;
+import com.solanamafia.api.business.BusinessUpgraded;
+import com.solanamafia.api.chain.Wallet;
+import com.solanamafia.api.nft.NftBurned;
+import com.solanamafia.api.nft.NftMinted;
+import com.solanamafia.api.nft.NftTransferred;
+import com.solanamafia.api.nft.NftUpgraded;
+import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.Field;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +32,9 @@ import static com.solanamafia.projections.jooq.Tables.NFT;
 import static com.solanamafia.projections.jooq.Tables.NFT_OWNERSHIP;
 
 /**
- * NFTs for a replay: rows change in memory as {@link SqlNftRows} changes them in the tables. Ownership rows are
- * keyed by event position and a replay applies each event once, so they are all new (written ON CONFLICT DO NOTHING
- * all the same).
+ * NFTs, buffered: rows change in memory as {@link SqlNftRows} changes them in the tables. Ownership rows are
+ * keyed by event position and every event is applied once, so they are all new (written ON CONFLICT DO NOTHING all
+ * the same).
  */
 public final class BufferedNfts implements BufferedReadModel, NftRows {
     private final DSLContext db;
@@ -66,6 +78,46 @@ public final class BufferedNfts implements BufferedReadModel, NftRows {
     @Override
     public Object handler() {
         return handler;
+    }
+
+    /** The NFT rows of the mints the batch's events name, in one query. */
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> batch) {
+        if (!nfts.partial()) {
+            return;
+        }
+        Set<String> mints = new LinkedHashSet<>();
+        for (EventMessage<?> message : batch) {
+            Wallet mint = mintOf(message.getPayload());
+            if (mint != null) {
+                mints.add(mint.base58());
+            }
+        }
+        if (mints.isEmpty()) {
+            return;
+        }
+        Map<String, NftRecord> found = new HashMap<>();
+        db.selectFrom(NFT).where(NFT.MINT.eq(DSL.any(mints.toArray(String[]::new))))
+                .forEach(row -> found.put(row.getMint(), row));
+        nfts.preload(mints, found);
+    }
+
+    /** The mint whose row the event changes (as {@link NftProjection} handles it), or null. */
+    private static Wallet mintOf(Object event) {
+        if (event instanceof NftMinted e) {
+            return e.mint();
+        } else if (event instanceof NftUpgraded e) {
+            return e.mint();
+        } else if (event instanceof NftBurned e) {
+            return e.mint();
+        } else if (event instanceof NftTransferred e) {
+            return e.mint();
+        } else if (event instanceof BusinessPurchased e) {
+            return e.nftMint();
+        } else if (event instanceof BusinessUpgraded e) {
+            return e.newNftMint();
+        }
+        return null;
     }
 
     @Override

@@ -1,24 +1,35 @@
 package com.solanamafia.projections.support;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableRecord;
+import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A read model that only inserts rows keyed by event position (ON CONFLICT DO NOTHING), for a replay: the rows of a
- * batch are kept and written in one COPY. A replay applies each event once, so every row is new.
+ * A read model that only inserts rows keyed by event position (ON CONFLICT DO NOTHING in its own SQL): the rows of a
+ * batch are kept and written in one COPY. A row whose key the batch already added, or (for a live batch) the table
+ * already holds, is skipped as the SQL would skip it: an event delivered twice inserts nothing the second time.
  */
 public final class BufferedInserts<R extends TableRecord<R>> implements BufferedReadModel {
     private final DSLContext db;
     private final Table<R> table;
     private final RowDefaults<R> defaults;
+    private final List<Field<?>> key;
+    private final Field<Long> eventPosition;
     private final List<R> rows = new ArrayList<>();
+    /** The keys of the rows added since the last write, and of the rows found in the table by {@link #prefetch}. */
+    private final Set<List<Object>> keys = new HashSet<>();
     private final Object handler;
 
     /** {@code handler}: the read model's projection, given where to insert a row. */
@@ -27,13 +38,33 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
         this.db = db;
         this.table = table;
         this.defaults = RowDefaults.of(db, table);
+        this.key = List.copyOf(table.getPrimaryKey().getFields());
+        this.eventPosition = table.field("event_position", Long.class);
+        if (eventPosition == null || !key.contains(eventPosition)) {
+            throw new IllegalArgumentException(table + " is not keyed by event position");
+        }
         this.handler = handler.apply(this::add);
     }
 
     private void add(Map<Field<?>, Object> values) {
+        if (!keys.add(Arrays.asList(key.stream().map(values::get).toArray()))) {
+            return;
+        }
         R row = defaults.newRecord();
         RecordValues.setAll(row, values);
         rows.add(row);
+    }
+
+    /** The keys the table holds for the batch's events (those delivered before), in one query. */
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> batch) {
+        Long[] positions = batch.stream().filter(m -> m instanceof TrackedEventMessage<?>)
+                .map(m -> ProjectionPositions.positionOf(((TrackedEventMessage<?>) m).trackingToken()))
+                .distinct().toArray(Long[]::new);
+        if (positions.length > 0) {
+            db.select(key).from(table).where(eventPosition.eq(DSL.any(positions)))
+                    .forEach(row -> keys.add(Arrays.asList(row.intoArray())));
+        }
     }
 
     @Override
@@ -43,13 +74,15 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
 
     @Override
     public void write() {
-        // COPY: every row is new (a duplicate fails the batch, which is then applied by the plain handler)
+        // COPY: the rows are new (a duplicate key fails the batch, which is then applied by the plain handler)
         BulkWrite.copy(db, table, rows);
         rows.clear();
+        keys.clear();
     }
 
     @Override
     public void discard() {
         rows.clear();
+        keys.clear();
     }
 }
