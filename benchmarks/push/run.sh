@@ -9,6 +9,10 @@
 #                                               # earnings saga: a deadline rescheduled per event)
 #   WARMUP=10 benchmarks/push/run.sh            # first 10 s of events at RATE before the measured SECONDS_: counted
 #                                               # for loss, their latency reported apart (warmup_latency_ms_*)
+#   SOURCE=simulator benchmarks/push/run.sh     # the events as program logs (EarningsUpdated in update_earnings
+#                                               # transactions, those due every 10 ms in one) of the app's chain
+#                                               # simulator, through live ingestion: latency also from the
+#                                               # simulator's notification (from_chain_notification_latency_ms_*)
 #
 # Needs: ulimit -n > CONNECTIONS + 1000 for both processes.
 # PostgreSQL/Redis: embedded test servers, or TEST_PG_URL / TEST_REDIS_URL (see test-support).
@@ -29,6 +33,7 @@ mvn -q -o -pl benchmarks -am compile
 mvn -o -pl app -am test -Dtest=PushBenchmarkServer -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jvm.flags= \
   -Dpush.bench.dir="$DIR" -Dpush.bench.connections="$CONNECTIONS" -Dpush.bench.rate="$RATE" \
   -Dpush.bench.seconds="$((SECONDS_ + WARMUP))" -Dpush.bench.event="${EVENT:-accrued}" \
+  -Dpush.bench.source="${SOURCE:-store}" \
   -Dtest.processors.niceness="${PROCESSORS_NICENESS:-10}" > "$DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

@@ -6,6 +6,7 @@ import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.api.earnings.EarningsAccrued;
 import com.solanamafia.api.earnings.EarningsClaimed;
 import com.solanamafia.query.push.session.SessionRegistry;
+import com.solanamafia.sim.ChainSimulator;
 import com.solanamafia.testsupport.TestPostgres;
 import com.solanamafia.testsupport.TestRedis;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,12 +62,18 @@ class PushBenchmarkServer {
         int rate = Integer.getInteger("push.bench.rate", 500);
         int seconds = Integer.getInteger("push.bench.seconds", 60);
         String redis = System.getProperty("push.bench.redis", "");
+        // simulator: events go out as program logs of the app's chain simulator and come in through live ingestion
+        // (logsSubscribe, the command side, the event store), as on a cluster; store: published into the event store
+        boolean fromChain = "simulator".equals(System.getProperty("push.bench.source", "store"));
         Wallet[] wallets = new Wallet[connections];
         for (int i = 0; i < connections; i++) {
             wallets[i] = wallet(i);
         }
         try (PushApp app = PushApp.start(TestPostgres.freshDatabase("push_bench"), redis.isBlank() ? TestRedis.url() : redis,
-                Map.of("server.tomcat.max-connections", 30_000, "server.tomcat.accept-count", 2000,
+                fromChain ? Map.of("server.tomcat.max-connections", 30_000, "server.tomcat.accept-count", 2000,
+                        "logging.level.com.solanamafia.query.push", "INFO", "solana-mafia.ingest.enabled", true,
+                        "solana-mafia.simulator.tps", 0, "solana-mafia.earnings.enabled", false)
+                        : Map.of("server.tomcat.max-connections", 30_000, "server.tomcat.accept-count", 2000,
                         "logging.level.com.solanamafia.query.push", "INFO"))) {
             app.awaitPushProcessor();
             SessionRegistry registry = app.context.getBean(SessionRegistry.class);
@@ -87,11 +94,24 @@ class PushBenchmarkServer {
             long tick = Duration.ofMillis(Long.getLong("push.bench.tickMs", 10)).toNanos();
             // EarningsAccrued (default) also drives the earnings saga (a deadline per event); EarningsClaimed does not
             boolean claims = "claimed".equals(System.getProperty("push.bench.event", "accrued"));
+            ChainEvents chain = fromChain ? new ChainEvents(app.context.getBean(ChainSimulator.class), total) : null;
+            if (chain != null) {
+                chain.awaitIngesting();
+            }
             long k = 1;
             while (k <= total) {
                 long due = Math.min(total, (System.nanoTime() - start) / interval + 1);
                 if (due < k) {
                     LockSupport.parkNanos(Math.min(tick, start + (k - 1) * interval - System.nanoTime()));
+                    continue;
+                }
+                if (chain != null) {
+                    // one update_earnings transaction for the events due, as a batched earnings update logs them
+                    for (; k <= due; k++) {
+                        chain.accrue(k, wallets[ThreadLocalRandom.current().nextInt(wallets.length)]);
+                    }
+                    chain.append();
+                    LockSupport.parkNanos(tick);
                     continue;
                 }
                 java.util.List<Object> batch = new java.util.ArrayList<>();
@@ -106,6 +126,9 @@ class PushBenchmarkServer {
                 LockSupport.parkNanos(tick);
             }
             double took = (System.nanoTime() - start) / 1e9;
+            if (chain != null) {
+                chain.writeNotifiedAt(dir.resolve("notified"));
+            }
             Files.writeString(dir.resolve("produced"), total + " " + took);
 
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))

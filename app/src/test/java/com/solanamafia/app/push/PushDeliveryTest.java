@@ -1,6 +1,7 @@
 package com.solanamafia.app.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.solanamafia.sim.ChainSimulator;
 import com.solanamafia.query.push.redis.PushStore;
 import com.solanamafia.testsupport.TestPostgres;
 import com.solanamafia.testsupport.TestRedis;
@@ -29,7 +30,10 @@ class PushDeliveryTest {
     static void start() {
         TestPostgres.Database db = TestPostgres.freshDatabase("push_delivery");
         Map<String, Object> props = Map.of("solana-mafia.push.history-max-length", HISTORY);
-        a = PushApp.start(db, TestRedis.url(), props);
+        // A ingests from its chain simulator (B does not ingest): chain events reach B's clients through A
+        a = PushApp.start(db, TestRedis.url(), Map.of("solana-mafia.push.history-max-length", HISTORY,
+                "solana-mafia.ingest.enabled", true, "solana-mafia.simulator.tps", 0,
+                "solana-mafia.earnings.enabled", false));
         b = PushApp.start(db, TestRedis.url(), props);
         a.awaitPushProcessor();
     }
@@ -69,6 +73,25 @@ class PushDeliveryTest {
             out.add(client.next(m -> eventOn(m, channel), "event on " + channel));
         }
         return out;
+    }
+
+    @Test
+    void anEventIngestedFromTheChainByOneInstanceReachesAClientOnTheOther() {
+        TestWallet wallet = new TestWallet();
+        try (WsClient onB = WsClient.connect(b.port())) {
+            onB.authenticate(wallet);
+            long seq = subscribe(onB, wallet.channel(), null);
+            ChainEvents chain = new ChainEvents(a.context.getBean(ChainSimulator.class), 1);
+            chain.awaitIngesting();
+            chain.accrue(1, wallet.wallet);
+            chain.append();
+
+            JsonNode event = onB.next(m -> eventOn(m, wallet.channel()), "the accrual ingested by A, on B");
+            assertThat(event.path("event").asText()).isEqualTo("earnings.accrued");
+            assertThat(event.path("seq").asLong()).isEqualTo(seq + 1);
+            assertThat(event.path("data").path("earningsAdded").asText()).isEqualTo("1");
+            assertThat(event.path("data").path("totalPending").asText()).isEqualTo("1");
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,7 +31,9 @@ import java.util.regex.Pattern;
 /**
  * The client half of the WebSocket push benchmark (benchmarks/push/run.sh): N connections, each authenticated as
  * its own wallet (same derivation as the server half) and subscribed to its player channel; measures latency
- * from the event's timestamp to receipt, and counts lost, duplicate and out-of-order messages.
+ * from the event's timestamp (when the event store recorded it) to receipt and, when the server half sends the events
+ * through the chain simulator ({@code SOURCE=simulator}), from the simulator's notification to receipt; counts lost,
+ * duplicate and out-of-order messages.
  * JDK only (java.net.http), so it runs from target/classes.
  *
  * <p>Arguments: {@code <dir> [connections=10000] [expectedEvents=30000] [host=localhost] [warmupEvents=0]}: events
@@ -56,6 +59,8 @@ public final class PushLoadClient {
     private final AtomicLong closedByServer = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final BitSet seen = new BitSet();
+    /** When event k was received (epoch ms), for the latency from the chain simulator's notification. */
+    private AtomicLongArray receivedAt;
     private final ConcurrentLinkedQueue<String> closeReasons = new ConcurrentLinkedQueue<>();
 
     public static void main(String[] args) throws Exception {
@@ -65,6 +70,7 @@ public final class PushLoadClient {
         String host = args.length > 3 ? args[3] : "localhost";
         PushLoadClient client = new PushLoadClient();
         client.warmupEvents = args.length > 4 ? Long.parseLong(args[4]) : 0;
+        client.receivedAt = new AtomicLongArray((int) expected + 1);
         client.run(dir, connections, expected, host);
     }
 
@@ -153,6 +159,9 @@ public final class PushLoadClient {
                 long sent = Instant.parse(group(TIMESTAMP, text)).toEpochMilli();
                 int k = Integer.parseInt(group(K, text));
                 (k <= warmupEvents ? warmupLatency : latency).incrementAndGet((int) Math.max(0, Math.min(BUCKETS, now - sent)));
+                if (k < receivedAt.length()) {
+                    receivedAt.compareAndSet(k, 0, now);
+                }
                 synchronized (seen) {
                     if (seen.get(k)) {
                         duplicates.incrementAndGet();
@@ -274,6 +283,7 @@ public final class PushLoadClient {
                 errors.get(), percentile(latency, 0.50), percentile(latency, 0.90), percentile(latency, 0.99),
                 percentile(latency, 0.999), percentile(latency, 1.0), warmupEvents, percentile(warmupLatency, 0.50),
                 percentile(warmupLatency, 0.99), percentile(warmupLatency, 1.0));
+        report += chainLatency(dir.resolve("notified"));
         Files.writeString(dir.resolve("client.txt"), report);
         System.out.println("\nPUSH BENCH CLIENT\n" + report);
         Files.writeString(dir.resolve("done"), "");
@@ -283,6 +293,38 @@ public final class PushLoadClient {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * With events from the chain simulator, the server half writes when each event's transaction was appended (the
+     * simulator notifies the app then): latency from that notification to receipt, the whole way through ingestion.
+     */
+    private String chainLatency(Path notifiedFile) throws Exception {
+        if (!Files.exists(notifiedFile)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(notifiedFile);
+        AtomicLongArray measured = new AtomicLongArray(BUCKETS + 1);
+        AtomicLongArray warmup = new AtomicLongArray(BUCKETS + 1);
+        for (int k = 1; k <= lines.size() && k < receivedAt.length(); k++) {
+            long notified = Long.parseLong(lines.get(k - 1).trim());
+            long received = receivedAt.get(k);
+            if (notified > 0 && received > 0) {
+                (k <= warmupEvents ? warmup : measured)
+                        .incrementAndGet((int) Math.max(0, Math.min(BUCKETS, received - notified)));
+            }
+        }
+        return String.format("""
+                from_chain_notification_latency_ms_p50=%d
+                from_chain_notification_latency_ms_p90=%d
+                from_chain_notification_latency_ms_p99=%d
+                from_chain_notification_latency_ms_p999=%d
+                from_chain_notification_latency_ms_max=%d
+                warmup_from_chain_notification_latency_ms_p50=%d
+                warmup_from_chain_notification_latency_ms_p99=%d
+                """, percentile(measured, 0.50), percentile(measured, 0.90), percentile(measured, 0.99),
+                percentile(measured, 0.999), percentile(measured, 1.0), percentile(warmup, 0.50),
+                percentile(warmup, 0.99));
     }
 
     private static long percentile(AtomicLongArray latency, double p) {
