@@ -13,6 +13,7 @@
 #                                               # transactions, those due every 10 ms in one) of the app's chain
 #                                               # simulator, through live ingestion: latency also from the
 #                                               # simulator's notification (from_chain_notification_latency_ms_*)
+#   SERVER_JVM_FLAGS=-XX:StartFlightRecording=filename=/tmp/push.jfr benchmarks/push/run.sh   # e.g. a profile
 #
 # Needs: ulimit -n > CONNECTIONS + 1000 for both processes.
 # PostgreSQL/Redis: embedded test servers, or TEST_PG_URL / TEST_REDIS_URL (see test-support).
@@ -30,7 +31,7 @@ cd "$ROOT"
 mvn -q -o -pl benchmarks -am compile
 # the server half runs as a test class of app (heap: the surefire argLine of the parent pom, -Xmx1g; the full JIT,
 # not the tests' C1-only flags)
-mvn -o -pl app -am test -Dtest=PushBenchmarkServer -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jvm.flags= \
+mvn -o -pl app -am test -Dtest=PushBenchmarkServer -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jvm.flags="${SERVER_JVM_FLAGS:-}" \
   -Dpush.bench.dir="$DIR" -Dpush.bench.connections="$CONNECTIONS" -Dpush.bench.rate="$RATE" \
   -Dpush.bench.seconds="$((SECONDS_ + WARMUP))" -Dpush.bench.event="${EVENT:-accrued}" \
   -Dpush.bench.source="${SOURCE:-store}" \

@@ -2,6 +2,7 @@ package com.solanamafia.projections.support;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -27,6 +28,8 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
     private final RowDefaults<R> defaults;
     private final List<Field<?>> key;
     private final Field<Long> eventPosition;
+    /** The wallet column, when the primary key starts with it (a query by position alone could not use the key). */
+    private final Field<String> wallet;
     private final List<R> rows = new ArrayList<>();
     /** The keys of the rows added since the last write, and of the rows found in the table by {@link #prefetch}. */
     private final Set<List<Object>> keys = new HashSet<>();
@@ -43,6 +46,8 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
         if (eventPosition == null || !key.contains(eventPosition)) {
             throw new IllegalArgumentException(table + " is not keyed by event position");
         }
+        Field<String> walletKey = table.field("wallet", String.class);
+        this.wallet = walletKey != null && key.get(0).equals(walletKey) ? walletKey : null;
         this.handler = handler.apply(this::add);
     }
 
@@ -55,16 +60,23 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
         rows.add(row);
     }
 
-    /** The keys the table holds for the batch's events (those delivered before), in one query. */
+    /**
+     * The keys the table holds for the batch's events (those delivered before), in one query on its primary key: by
+     * position, and by the batch's wallets too where the key starts with the wallet.
+     */
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
         Long[] positions = batch.stream().filter(m -> m instanceof TrackedEventMessage<?>)
                 .map(m -> ProjectionPositions.positionOf(((TrackedEventMessage<?>) m).trackingToken()))
                 .distinct().toArray(Long[]::new);
-        if (positions.length > 0) {
-            db.select(key).from(table).where(eventPosition.eq(DSL.any(positions)))
-                    .forEach(row -> keys.add(Arrays.asList(row.intoArray())));
+        if (positions.length == 0) {
+            return;
         }
+        Condition condition = eventPosition.eq(DSL.any(positions));
+        if (wallet != null) {
+            condition = condition.and(wallet.eq(DSL.any(BatchWallets.array(BatchWallets.of(batch)))));
+        }
+        db.select(key).from(table).where(condition).forEach(row -> keys.add(Arrays.asList(row.intoArray())));
     }
 
     @Override
