@@ -20,12 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs the pooled event processors' threads (read models, the earnings saga) at a higher nice value than the rest of
- * the app, so that where ingestion, the API and push share cores with them, a backlog of read-model work waits for
- * those instead of delaying them (BENCHMARKS.md, "Ingest"). Linux only: every few seconds the threads of this process
- * named {@code WorkPackage[...]} or {@code Coordinator[...]} (push has its own, differently named processor) that are
- * new get {@code renice}d. Making one's own threads nicer needs no privilege. Off unless
- * {@code solana-mafia.processors.niceness} is above 0.
+ * Runs the pooled event processors' threads (read models, the earnings saga) and db-scheduler's (the saga's deadlines,
+ * the earnings submitter: work due in minutes, not milliseconds) at a higher nice value than the rest of the app, so
+ * that where ingestion, the API and push share cores with them, a backlog of that work waits for those instead of
+ * delaying them (BENCHMARKS.md, "Ingest"). Linux only: every few seconds the threads of this process named
+ * {@code WorkPackage[...]}, {@code Coordinator[...]} (push has its own, differently named processor) or
+ * {@code db-scheduler-...} that are new get {@code renice}d. Making one's own threads nicer needs no privilege. Off
+ * unless {@code solana-mafia.processors.niceness} is above 0.
  */
 @Component
 @ConditionalOnExpression("${solana-mafia.processors.niceness:0} > 0")
@@ -65,7 +66,8 @@ class ProcessorThreadNiceness implements SmartLifecycle {
                 for (Path task : (Iterable<Path>) tasks::iterator) {
                     String tid = task.getFileName().toString();
                     String name = threadName(task);
-                    if (name.startsWith("WorkPackage[") || name.startsWith("Coordinator[")) {
+                    if (name.startsWith("WorkPackage[") || name.startsWith("Coordinator[")
+                            || name.startsWith("db-scheduler")) {
                         alive.add(tid);
                         if (!reniced.contains(tid)) {
                             fresh.add(tid);

@@ -15,18 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessorThreadNicenessTest {
 
     @Test
-    void readModelThreadsGetTheNicenessAndOtherThreadsKeepTheirs() throws Exception {
+    void readModelSagaAndDeadlineThreadsGetTheNicenessAndOtherThreadsKeepTheirs() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Thread readModel = parked("WorkPackage[nice-test]-0", done);
+        Thread deadlines = parked("db-scheduler-pool-9-thread-1", done);
         Thread push = parked("EventProcessor[nice-test]-0", done);
         try {
             new ProcessorThreadNiceness(7).reniceNewThreads();
 
             assertThat(niceOf("WorkPackage[nic")).isEqualTo(7);
+            assertThat(niceOf("db-scheduler-po")).isEqualTo(7);
             assertThat(niceOf("EventProcessor[")).isZero();
         } finally {
             done.countDown();
             readModel.join();
+            deadlines.join();
             push.join();
         }
     }
