@@ -18,6 +18,9 @@ cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1
   redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1
+  # the database, the ledger copy and the COPY file take gigabytes a run; the logs stay in $WORK
+  rm -rf "$WORK/pg" "$WORK/ledger.jsonl" "$WORK/rows.copy" "$WORK/data"
+  echo "logs in $WORK"
 }
 trap cleanup EXIT
 
