@@ -130,5 +130,11 @@ class ThinSliceTest {
                 .filter(l -> l.startsWith("axon_messages_seconds_count{")).filter(l -> !l.endsWith(" 0.0")))
                 .anyMatch(l -> l.contains("component=\"eventProcessor.player-summary\"") && l.contains("outcome=\"success\"")));
         assertThat(metrics).contains("axon_processor_latency_milliseconds{").contains("processor=\"player-summary\"");
+        // the read models' live batches go through their buffered models, and none of their writes failed
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/prometheus").body().lines()
+                .filter(l -> l.startsWith("projections_batches_buffered_total{")))
+                .anyMatch(l -> l.contains("processor=\"player-summary\"") && !l.endsWith(" 0.0")));
+        assertThat(get("/prometheus").body().lines().filter(l -> l.startsWith("projections_batches_write_failed_total{")))
+                .hasSize(8).allMatch(l -> l.endsWith(" 0.0"));
     }
 }

@@ -5,12 +5,14 @@ import com.solanamafia.command.support.BoundedAggregateCache;
 import com.solanamafia.projections.replay.ReplayableProjections;
 import com.solanamafia.projections.support.LiveBatches;
 import com.solanamafia.projections.support.ProjectionPositions;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -52,8 +54,19 @@ public class AxonConfiguration {
     @Bean
     @ConditionalOnProperty(name = "solana-mafia.processors.buffered-batches", havingValue = "true",
             matchIfMissing = true)
-    LiveBatches liveBatches(DSLContext db, ProjectionPositions positions) {
-        return ReplayableProjections.liveBatches(db, positions);
+    LiveBatches liveBatches(DSLContext db, ProjectionPositions positions, MeterRegistry meters) {
+        LiveBatches batches = ReplayableProjections.liveBatches(db, positions);
+        for (Class<?> readModel : batches.readModels()) {
+            ProcessingGroup group = readModel.getAnnotation(ProcessingGroup.class);
+            String name = group == null ? readModel.getSimpleName() : group.value();
+            FunctionCounter.builder("projections.batches.buffered", batches, b -> b.bufferedBatches(readModel))
+                    .description("live batches applied through the read model's buffered model")
+                    .tag("processor", name).register(meters);
+            FunctionCounter.builder("projections.batches.write.failed", batches, b -> b.failedWrites(readModel))
+                    .description("buffered batches whose write failed (retried event by event with savepoints)")
+                    .tag("processor", name).register(meters);
+        }
+        return batches;
     }
 
     /** As Axon's auto-configuration builds it (the local segment under Axon Server too), with a light monitor. */

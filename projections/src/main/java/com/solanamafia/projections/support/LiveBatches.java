@@ -6,8 +6,10 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,6 +26,8 @@ public final class LiveBatches {
 
     private final Map<Class<?>, Supplier<BufferedReadModel>> factories;
     private final Map<Class<?>, Queue<BufferedReadModel>> idle = new ConcurrentHashMap<>();
+    private final Map<Class<?>, LongAdder> batches = new ConcurrentHashMap<>();
+    private final Map<Class<?>, LongAdder> failedWrites = new ConcurrentHashMap<>();
 
     /** {@code factories}: by the read model's handler class, a new buffered model writing the live tables. */
     public LiveBatches(Map<Class<?>, Supplier<BufferedReadModel>> factories) {
@@ -53,8 +57,9 @@ public final class LiveBatches {
                 taken.discard();
                 models.offer(taken);
             });
-            batch.onPrepareCommit(u -> write(taken, writeFailed));
+            batch.onPrepareCommit(u -> write(readModel, taken, writeFailed));
             taken.prefetch(events(batch));
+            batches.computeIfAbsent(readModel, c -> new LongAdder()).increment();
             return taken;
         });
     }
@@ -64,11 +69,30 @@ public final class LiveBatches {
         return (List<? extends EventMessage<?>>) batch.getMessages();
     }
 
-    private static void write(BufferedReadModel model, Function<RuntimeException, RuntimeException> writeFailed) {
+    private void write(Class<?> readModel, BufferedReadModel model,
+                       Function<RuntimeException, RuntimeException> writeFailed) {
         try {
             model.write();
         } catch (RuntimeException e) {
+            failedWrites.computeIfAbsent(readModel, c -> new LongAdder()).increment();
             throw writeFailed.apply(e);
         }
+    }
+
+    /** The read models (handler classes) that have a buffered model. */
+    public Set<Class<?>> readModels() {
+        return factories.keySet();
+    }
+
+    /** How many batches of the read model went to its buffered model (committed or not). */
+    public long bufferedBatches(Class<?> readModel) {
+        LongAdder count = batches.get(readModel);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** How many of those failed in their write, each then retried event by event with savepoints. */
+    public long failedWrites(Class<?> readModel) {
+        LongAdder count = failedWrites.get(readModel);
+        return count == null ? 0 : count.sum();
     }
 }
