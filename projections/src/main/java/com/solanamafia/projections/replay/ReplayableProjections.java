@@ -106,7 +106,7 @@ public final class ReplayableProjections {
         for (Spec spec : SPECS.values()) {
             models.put(spec.handlerType(), () -> spec.bufferedFactory().create(db, positions, Integer.MAX_VALUE));
         }
-        return new LiveBatches(models);
+        return new LiveBatches(db, models);
     }
 
     public static List<String> names() {

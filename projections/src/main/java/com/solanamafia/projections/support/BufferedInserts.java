@@ -1,8 +1,9 @@
 package com.solanamafia.projections.support;
 
+import com.solanamafia.api.chain.ChainFactEvent;
+import com.solanamafia.api.chain.Wallet;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -62,21 +63,40 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
 
     /**
      * The keys the table holds for the batch's events (those delivered before), in one query on its primary key: by
-     * position, and by the batch's wallets too where the key starts with the wallet.
+     * position, or, where the key starts with the wallet, by the exact (wallet, position) pairs of the batch's events
+     * (two arrays in one index condition would probe every wallet with every position).
      */
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        Long[] positions = batch.stream().filter(m -> m instanceof TrackedEventMessage<?>)
-                .map(m -> ProjectionPositions.positionOf(((TrackedEventMessage<?>) m).trackingToken()))
-                .distinct().toArray(Long[]::new);
-        if (positions.length == 0) {
+        List<String> wallets = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        for (EventMessage<?> message : batch) {
+            if (message instanceof TrackedEventMessage<?> tracked) {
+                long position = ProjectionPositions.positionOf(tracked.trackingToken());
+                if (wallet == null) {
+                    positions.add(position);
+                } else if (message.getPayload() instanceof ChainFactEvent event) {
+                    for (Wallet w : EventWallets.all(event)) {
+                        wallets.add(w.base58());
+                        positions.add(position);
+                    }
+                }
+            }
+        }
+        if (positions.isEmpty()) {
             return;
         }
-        Condition condition = eventPosition.eq(DSL.any(positions));
-        if (wallet != null) {
-            condition = condition.and(wallet.eq(DSL.any(BatchWallets.array(BatchWallets.of(batch)))));
+        if (wallet == null) {
+            db.select(key).from(table).where(eventPosition.eq(DSL.any(positions.toArray(Long[]::new))))
+                    .forEach(row -> keys.add(Arrays.asList(row.intoArray())));
+            return;
         }
-        db.select(key).from(table).where(condition).forEach(row -> keys.add(Arrays.asList(row.intoArray())));
+        Table<?> pairs = DSL.table("unnest({0}, {1}) AS batch_key(wallet, event_position)",
+                DSL.val(wallets.toArray(String[]::new)), DSL.val(positions.toArray(Long[]::new)));
+        db.select(key).from(table).join(pairs)
+                .on(wallet.eq(DSL.field(DSL.name("batch_key", "wallet"), String.class))
+                        .and(eventPosition.eq(DSL.field(DSL.name("batch_key", "event_position"), Long.class))))
+                .forEach(row -> keys.add(Arrays.asList(row.intoArray())));
     }
 
     @Override

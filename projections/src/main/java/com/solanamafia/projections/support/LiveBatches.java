@@ -3,6 +3,8 @@ package com.solanamafia.projections.support;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
+import org.jooq.DSLContext;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -18,8 +20,9 @@ import java.util.function.Supplier;
  * {@link BufferedReadModel} instead of its Spring bean, the rows they touch are read at the start of the batch (one
  * query per table), changed in memory, and written just before the batch commits (one statement per table), in the
  * batch's transaction, with the processor's token. Nothing is kept between batches: every batch reads the rows
- * afresh, so another writer of the tables (a dead letter retried, a segment that moved to another node) is never
- * overwritten with stale rows. A model serves one batch at a time; idle ones are reused.
+ * afresh, so a writer between batches (a dead letter retried, a segment that moved to another node) is never
+ * overwritten with stale rows; during a batch the read model's advisory lock keeps other writers out
+ * ({@link #lockAgainstBatches}). A model serves one batch at a time; idle ones are reused.
  */
 public final class LiveBatches {
     private static final String RESOURCE = LiveBatches.class.getName() + ":";
@@ -29,9 +32,27 @@ public final class LiveBatches {
     private final Map<Class<?>, LongAdder> batches = new ConcurrentHashMap<>();
     private final Map<Class<?>, LongAdder> failedWrites = new ConcurrentHashMap<>();
 
-    /** {@code factories}: by the read model's handler class, a new buffered model writing the live tables. */
-    public LiveBatches(Map<Class<?>, Supplier<BufferedReadModel>> factories) {
+    /** Advisory lock namespace of the read models' batches (two-key form: apart from the ingest lease's keys). */
+    private static final int LOCK_NAMESPACE = 0x52454144;   // "READ"
+
+    private final DSLContext db;
+
+    /**
+     * {@code factories}: by the read model's handler class, a new buffered model writing the live tables of
+     * {@code db}.
+     */
+    public LiveBatches(DSLContext db, Map<Class<?>, Supplier<BufferedReadModel>> factories) {
+        this.db = db;
         this.factories = Map.copyOf(factories);
+    }
+
+    /**
+     * Takes the read model's transaction-scoped advisory lock, which a buffered batch holds from its first read to
+     * its commit: a buffered batch writes back whole rows it read at its start, so no other transaction may change
+     * them meanwhile (a dead letter retried through the read model's SQL, on any instance, waits for the batch).
+     */
+    void lockAgainstBatches(Class<?> readModel) {
+        db.execute("SELECT pg_advisory_xact_lock(?, ?)", LOCK_NAMESPACE, readModel.getName().hashCode());
     }
 
     /**
@@ -53,6 +74,7 @@ public final class LiveBatches {
                 model.discard();   // from now on a row it does not hold is read from the table
             }
             BufferedReadModel taken = model;
+            lockAgainstBatches(readModel);
             batch.onCleanup(u -> {
                 taken.discard();
                 models.offer(taken);

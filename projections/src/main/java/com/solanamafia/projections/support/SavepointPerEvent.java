@@ -48,6 +48,8 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
 
     private final ObjectProvider<LiveBatches> liveBatchesProvider;
     private volatile LiveBatches liveBatches;
+    /** Looked up once, present or not (buffering off): the provider walks the bean factory. */
+    private volatile boolean liveBatchesResolved;
 
     @Autowired
     public SavepointPerEvent(ObjectProvider<PlatformTransactionManager> transactions,
@@ -104,7 +106,17 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                     throws Exception {
                 UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
                 batch.getOrComputeResource(CAREFUL, key -> {
-                    batch.afterCommit(u -> careful.remove(readModel));
+                    if (batch instanceof BatchingUnitOfWork<?>) {
+                        // a processor batch with savepoints committed: its next batch goes without them again (a
+                        // dead letter retried on its own in between must not end the processor's careful batch)
+                        batch.afterCommit(u -> careful.remove(readModel));
+                    } else {
+                        // a dead letter retried beside the live processor: not while a buffered batch holds rows
+                        LiveBatches live = liveBatches();
+                        if (live != null) {
+                            live.lockAgainstBatches(readModel);
+                        }
+                    }
                     return Boolean.TRUE;
                 });
                 TransactionStatus savepoint = manager.getTransaction(NESTED);
@@ -122,12 +134,11 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     }
 
     private LiveBatches liveBatches() {
-        LiveBatches resolved = liveBatches;
-        if (resolved == null && liveBatchesProvider != null) {
-            resolved = liveBatchesProvider.getIfAvailable();
-            liveBatches = resolved;
+        if (!liveBatchesResolved) {
+            liveBatches = liveBatchesProvider == null ? null : liveBatchesProvider.getIfAvailable();
+            liveBatchesResolved = true;
         }
-        return resolved;
+        return liveBatches;
     }
 
     private PlatformTransactionManager manager() {
