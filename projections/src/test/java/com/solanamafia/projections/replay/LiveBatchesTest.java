@@ -1,6 +1,20 @@
 package com.solanamafia.projections.replay;
 
 import com.solanamafia.api.chain.ChainFact;
+import com.solanamafia.api.business.BusinessPurchased;
+import com.solanamafia.api.chain.Lamports;
+import com.solanamafia.api.chain.Wallet;
+import com.solanamafia.api.earnings.EarningsClaimed;
+import com.solanamafia.projections.jooq.tables.records.PlayerRecord;
+import com.solanamafia.projections.player.PlayerSummaryProjection;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import java.math.BigInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import com.solanamafia.api.chain.ChainPosition;
 import com.solanamafia.api.discrepancy.ChainDiscrepancyDetected;
 import com.solanamafia.projections.discrepancy.DiscrepancyProjection;
@@ -37,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.solanamafia.projections.jooq.Tables.PLAYER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,6 +106,11 @@ class LiveBatchesTest {
 
         /** One batch; a failing event is kept aside (as the dead-letter queue does) and the rest goes on. */
         List<Object> batch(List<? extends EventMessage<?>> events) {
+            return batch(events, () -> { });
+        }
+
+        /** {@code meanwhile}: run once the batch's first event was handled, before the batch commits. */
+        List<Object> batch(List<? extends EventMessage<?>> events, Runnable meanwhile) {
             List<Object> failed = new ArrayList<>();
             BatchingUnitOfWork<EventMessage<?>> uow = new BatchingUnitOfWork<>(new ArrayList<>(events));
             uow.attachTransaction(new SpringTransactionManager(transactions));
@@ -103,12 +123,28 @@ class LiveBatchesTest {
                 } catch (Exception e) {
                     failed.add(event.getPayload());
                 }
+                if (event == events.get(0)) {
+                    meanwhile.run();
+                }
                 return null;
             });
             if (uow.getExecutionResult() != null && uow.getExecutionResult().isExceptionResult()) {
                 throw new IllegalStateException("batch failed", uow.getExecutionResult().getExceptionResult());
             }
             return failed;
+        }
+
+        /** One event in a unit of work of its own, as the dead-letter queue retries a letter. */
+        void single(EventMessage<?> event) throws Exception {
+            DefaultUnitOfWork<EventMessage<?>> uow = DefaultUnitOfWork.startAndGet(event);
+            uow.attachTransaction(new SpringTransactionManager(transactions));
+            try {
+                adapter.handle(event);
+            } catch (Exception e) {
+                uow.rollback(e);
+                throw e;
+            }
+            uow.commit();
         }
     }
 
@@ -135,6 +171,58 @@ class LiveBatchesTest {
                         .as(spec.name() + ": nothing through the bean's own statements").isEmpty();
             }
         }
+    }
+
+    /**
+     * A buffered batch writes back whole rows it read at its start: a dead letter retried on its own meanwhile (the
+     * admin endpoint, on any instance) must wait for the batch, or the batch would overwrite what it wrote.
+     */
+    @Test
+    void aDeadLetterRetriedDuringABufferedBatchWaitsForIt() throws Exception {
+        ReplayableProjections.Spec spec = ReplayableProjections.require(PlayerSummaryProjection.NAME);
+        for (String table : BufferedReadModelsTest.tablesOf(spec)) {
+            live.db.execute("TRUNCATE read_model." + table);
+        }
+        Processor processor = new Processor(spec, live, null);
+        Wallet wallet = ReadModelDb.wallet(77);
+        TrackedEventMessage<?> purchase = tracked(100, new BusinessPurchased(wallet, chainFact(100), 0, 1, 0,
+                Lamports.of(1_000_000), null, null, 100, null, null));
+        TrackedEventMessage<?> claim = tracked(200, new EarningsClaimed(wallet, chainFact(200), Lamports.of(5_000),
+                null));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            List<Future<?>> retry = new ArrayList<>();
+            processor.batch(List.of(purchase), () -> {
+                retry.add(other.submit(() -> {
+                    processor.single(claim);
+                    return null;
+                }));
+                try {
+                    retry.get(0).get(700, TimeUnit.MILLISECONDS);
+                    throw new AssertionError("the dead letter was applied while the batch held its rows");
+                } catch (TimeoutException waiting) {
+                    // as it should: it waits for the batch's commit
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            retry.get(0).get(10, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
+        PlayerRecord row = live.db.fetchOne(PLAYER, PLAYER.WALLET.eq(wallet.base58()));
+        assertThat(row.getTotalInvestedLamports()).isEqualTo(BigInteger.valueOf(1_000_000));
+        assertThat(row.getTotalClaimedLamports()).as("the claim, applied after the batch").isEqualTo(BigInteger.valueOf(5_000));
+        assertThat(row.getEventPosition()).isEqualTo(200);
+    }
+
+    static ChainFact chainFact(long n) {
+        return new ChainFact(new ChainPosition("p" + n, "0", 0), n, Instant.parse("2026-05-01T00:00:00Z"));
+    }
+
+    static TrackedEventMessage<?> tracked(long position, Object event) {
+        return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position),
+                new GenericEventMessage<>(UUID.randomUUID().toString(), event, Map.of(), Instant.now()));
     }
 
     /**
