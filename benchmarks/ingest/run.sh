@@ -5,7 +5,9 @@
 #        WARMUP=20: seconds of the same live load, unmeasured, before the measured SECONDS;
 #        BACKFILL_JAVA_OPTS: extra JVM options for the backfill run, e.g. a JFR recording;
 #        LIVE_JAVA_OPTS: extra JVM options for the live app (the processors' node with SPLIT_NICE);
-#        SPLIT_NICE=N: live part on two nodes, ingest at normal priority and the event processors' node at nice N)
+#        SPLIT_NICE=N: live part on two nodes, ingest at normal priority and the event processors' node at nice N;
+#        SIM_NICE=N: the live part's simulator and latency probe (one JVM) at nice N, as if the cluster had cores
+#        of its own; the probe then reads the checkpoint late as often as the app keeps the cores busy)
 # Runs its own PostgreSQL 15 (fsync ON: durable figures) and Redis on loopback; needs the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -60,7 +62,7 @@ psql -d backfill -c "\timing on" -c "\copy copy_target (event_identifier, aggreg
 
 echo "== live latency at $TPS tx/s for $SECONDS_LIVE s"
 export DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/live" SOLANA_MAFIA_INGEST_POLL_INTERVAL=5s
-java -cp "$CP" com.solanamafia.bench.ingest.LiveLatencyBenchmark "jdbc:postgresql://127.0.0.1:$PG_PORT/live" postgres "$TPS" "$SECONDS_LIVE" $SIM_PORT "${WARMUP:-20}" &
+nice -n "${SIM_NICE:-0}" java -cp "$CP" com.solanamafia.bench.ingest.LiveLatencyBenchmark "jdbc:postgresql://127.0.0.1:$PG_PORT/live" postgres "$TPS" "$SECONDS_LIVE" $SIM_PORT "${WARMUP:-20}" &
 BENCH=$!
 sleep 3
 # earnings automation off: its update transactions would count as ingested benchmark transactions
