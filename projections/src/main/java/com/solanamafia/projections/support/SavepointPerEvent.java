@@ -1,6 +1,7 @@
 package com.solanamafia.projections.support;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
@@ -28,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * one of its handlers fails: then the whole batch is made to fail (rolled back, nothing of it committed, no dead
  * letter written) and the processor retries it, this time with every event in a savepoint of the batch transaction,
  * so only the failing event's changes are undone and it is dead-lettered (with the later events of its wallet).
- * After one batch with savepoints commits, the read model goes back to batches without them. A single event
+ * Once a batch with savepoints that reached the failed batch's last event commits, the read model goes back to batches
+ * without them. A single event
  * handled in a unit of work of its own (the dead-letter processor retrying a dead letter) always gets a savepoint.</p>
  *
  * <p>A batch without savepoints goes to the read model's buffered model when it has one ({@link LiveBatches}): its
@@ -43,8 +45,12 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     private final ObjectProvider<PlatformTransactionManager> transactions;
     /** Resolved once: looking it up through the provider walks the bean factory, per event and read model. */
     private volatile PlatformTransactionManager transactionManager;
-    /** The read models (by handler class) whose next batch runs with savepoints: one of theirs failed. */
-    private final Map<Class<?>, Boolean> careful = new ConcurrentHashMap<>();
+    /**
+     * The read models (by handler class) whose batches run with savepoints: one of theirs failed. The value is the
+     * highest event position of the failed batch: they go back to batches without savepoints once a batch with
+     * savepoints that reached it commits (a retry may take fewer events than the batch that failed).
+     */
+    private final Map<Class<?>, Long> careful = new ConcurrentHashMap<>();
 
     private final ObjectProvider<LiveBatches> liveBatchesProvider;
     private volatile LiveBatches liveBatches;
@@ -96,7 +102,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                 LiveBatches live = liveBatches();
                 BufferedReadModel buffered = live == null ? null
                         : live.forBatch(readModel, batch, e -> {
-                            careful.put(readModel, Boolean.TRUE);
+                            careful.merge(readModel, highestPosition(batch), Math::max);
                             return new RetryWithSavepoints(readModel, e);
                         });
                 return buffered == null ? target : (T) buffered.handler();
@@ -109,7 +115,9 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                     if (batch instanceof BatchingUnitOfWork<?>) {
                         // a processor batch with savepoints committed: its next batch goes without them again (a
                         // dead letter retried on its own in between must not end the processor's careful batch)
-                        batch.afterCommit(u -> careful.remove(readModel));
+                        long reached = highestPosition(batch);
+                        batch.afterCommit(u -> careful.computeIfPresent(readModel,
+                                (type, failedUpTo) -> reached >= failedUpTo ? null : failedUpTo));
                     } else {
                         // a dead letter retried beside the live processor: not while a buffered batch holds rows
                         LiveBatches live = liveBatches();
@@ -160,7 +168,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
      * batch may commit, dead letter included. The batch fails before it commits and is retried with savepoints.
      */
     private void failBatch(Class<?> readModel, Throwable cause) {
-        careful.put(readModel, Boolean.TRUE);
+        careful.merge(readModel, highestPosition(CurrentUnitOfWork.get().root()), Math::max);
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         batch.getOrComputeResource(CAREFUL + ".failed", key -> {
             batch.onPrepareCommit(u -> {
@@ -168,6 +176,20 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
             });
             return Boolean.TRUE;
         });
+    }
+
+    /** The highest event position among a processor batch's messages; -1 when they carry none. */
+    static long highestPosition(UnitOfWork<?> batch) {
+        if (!(batch instanceof BatchingUnitOfWork<?> messages)) {
+            return -1;
+        }
+        long highest = -1;
+        for (Object message : messages.getMessages()) {
+            if (message instanceof TrackedEventMessage<?> tracked) {
+                highest = Math.max(highest, ProjectionPositions.positionOf(tracked.trackingToken()));
+            }
+        }
+        return highest;
     }
 
     /** Fails a batch in which a handler failed without a savepoint; the processor retries it with savepoints. */

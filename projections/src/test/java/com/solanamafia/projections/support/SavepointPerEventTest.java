@@ -2,6 +2,8 @@ package com.solanamafia.projections.support;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.AnnotatedMessageHandlingMember;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
@@ -88,6 +90,23 @@ class SavepointPerEventTest {
         return failed;
     }
 
+    /** A processor batch of tracked events at positions {@code from}, {@code from + 1}, ... */
+    private List<String> trackedBatch(long from, String... events) {
+        List<String> failed = new ArrayList<>();
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < events.length; i++) {
+            messages.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(from + i),
+                    GenericEventMessage.asEventMessage(events[i])));
+        }
+        BatchingUnitOfWork<EventMessage<?>> uow = new BatchingUnitOfWork<>(messages);
+        uow.attachTransaction(new SpringTransactionManager(transactions));
+        uow.executeWithResult(() -> handle(CurrentUnitOfWork.get().getMessage(), failed));
+        if (uow.getExecutionResult() != null && uow.getExecutionResult().isExceptionResult()) {
+            throw new IllegalStateException("batch failed", uow.getExecutionResult().getExceptionResult());
+        }
+        return failed;
+    }
+
     private Object handle(Message<?> message, List<String> failed) {
         try {
             return member.handle(message, handler);
@@ -131,6 +150,21 @@ class SavepointPerEventTest {
 
         assertThat(batch("d")).isEmpty();
         assertThat(rows()).containsExactly("a", "c", "d");
+    }
+
+    @Test
+    void savepointsLastUntilABatchWithThemReachesTheEndOfTheOneThatFailed() {
+        assertThatThrownBy(() -> trackedBatch(1, "a", "bad-3", "c")).hasRootCauseMessage("poison bad-3");
+        assertThat(enhancer.usesSavepoints(Handler.class)).isTrue();
+
+        assertThat(trackedBatch(1, "a")).isEmpty();
+        assertThat(enhancer.usesSavepoints(Handler.class)).as("a shorter retry: the failed batch went up to 3").isTrue();
+        assertThat(single("e")).isEmpty();
+        assertThat(enhancer.usesSavepoints(Handler.class)).as("a dead letter retried on its own ends nothing").isTrue();
+
+        assertThat(trackedBatch(2, "bad-3", "c")).containsExactly("bad-3");
+        assertThat(enhancer.usesSavepoints(Handler.class)).isFalse();
+        assertThat(rows()).containsExactly("a", "c", "e");
     }
 
     @Test
