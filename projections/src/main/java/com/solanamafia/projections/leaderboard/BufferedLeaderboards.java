@@ -90,14 +90,10 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
 
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        if (!entries.partial()) {
+        BatchWallets.preload(db, LEADERBOARD_ENTRY, LEADERBOARD_ENTRY.WALLET, entries, batch);
+        if (!referrals.partial()) {
             return;
         }
-        Set<String> wallets = BatchWallets.of(batch);
-        Map<String, LeaderboardEntryRecord> found = new HashMap<>();
-        db.selectFrom(LEADERBOARD_ENTRY).where(LEADERBOARD_ENTRY.WALLET.eq(DSL.any(BatchWallets.array(wallets))))
-                .forEach(row -> found.put(row.getWallet(), row));
-        entries.preload(wallets, found);
         Set<Referral> pairs = new java.util.HashSet<>();
         for (EventMessage<?> message : batch) {
             if (message.getPayload() instanceof ReferralBonusCredited bonus) {

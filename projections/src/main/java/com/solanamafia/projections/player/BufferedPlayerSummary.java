@@ -12,13 +12,10 @@ import com.solanamafia.projections.support.Times;
 import com.solanamafia.projections.support.BatchWallets;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.PLAYER;
@@ -67,14 +64,7 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
 
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        if (!rows.partial()) {
-            return;
-        }
-        Set<String> wallets = BatchWallets.of(batch);
-        Map<String, PlayerRecord> found = new HashMap<>();
-        db.selectFrom(PLAYER).where(PLAYER.WALLET.eq(DSL.any(BatchWallets.array(wallets))))
-                .forEach(row -> found.put(row.getWallet(), row));
-        rows.preload(wallets, found);
+        BatchWallets.preload(db, PLAYER, PLAYER.WALLET, rows, batch);
     }
 
     @Override

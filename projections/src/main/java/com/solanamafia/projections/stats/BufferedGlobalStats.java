@@ -8,12 +8,9 @@ import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.BatchWallets;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.STATS_WALLET;
@@ -67,14 +64,7 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
 
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        if (!guards.partial()) {
-            return;
-        }
-        Set<String> wallets = BatchWallets.of(batch);
-        Map<String, StatsWalletRecord> found = new HashMap<>();
-        db.selectFrom(STATS_WALLET).where(STATS_WALLET.WALLET.eq(DSL.any(BatchWallets.array(wallets))))
-                .forEach(row -> found.put(row.getWallet(), row));
-        guards.preload(wallets, found);
+        BatchWallets.preload(db, STATS_WALLET, STATS_WALLET.WALLET, guards, batch);
     }
 
     @Override

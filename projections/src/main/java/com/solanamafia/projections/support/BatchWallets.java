@@ -3,9 +3,16 @@ package com.solanamafia.projections.support;
 import com.solanamafia.api.chain.ChainFactEvent;
 import com.solanamafia.api.chain.Wallet;
 import org.axonframework.eventhandling.EventMessage;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The wallets (base58) a batch of events is about: the keys a buffered read model reads its rows by. */
@@ -27,5 +34,20 @@ public final class BatchWallets {
 
     public static String[] array(Set<String> wallets) {
         return wallets.toArray(String[]::new);
+    }
+
+    /**
+     * Reads into {@code rows}, in one query, the rows of {@code table} (keyed by {@code wallet}) of the batch's
+     * wallets; nothing when {@code rows} holds every row already (a replay's complete cache).
+     */
+    public static <R extends Record> void preload(DSLContext db, Table<R> table, TableField<R, String> wallet,
+                                                  RowCache<String, R> rows, List<? extends EventMessage<?>> batch) {
+        if (!rows.partial()) {
+            return;
+        }
+        Set<String> wallets = of(batch);
+        Map<String, R> found = new HashMap<>();
+        db.selectFrom(table).where(wallet.eq(DSL.any(array(wallets)))).forEach(row -> found.put(row.get(wallet), row));
+        rows.preload(wallets, found);
     }
 }

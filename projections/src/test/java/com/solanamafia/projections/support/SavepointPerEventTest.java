@@ -79,25 +79,21 @@ class SavepointPerEventTest {
 
     /** Runs the events as one processor batch; a failing handler's exception is swallowed, as a dead-letter queue does. */
     private List<String> batch(String... events) {
-        List<String> failed = new ArrayList<>();
-        List<EventMessage<?>> messages = Arrays.stream(events).<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
-        BatchingUnitOfWork<EventMessage<?>> uow = new BatchingUnitOfWork<>(messages);
-        uow.attachTransaction(new SpringTransactionManager(transactions));
-        uow.executeWithResult(() -> handle(CurrentUnitOfWork.get().getMessage(), failed));
-        if (uow.getExecutionResult() != null && uow.getExecutionResult().isExceptionResult()) {
-            throw new IllegalStateException("batch failed", uow.getExecutionResult().getExceptionResult());
-        }
-        return failed;
+        return run(Arrays.stream(events).<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
     }
 
     /** A processor batch of tracked events at positions {@code from}, {@code from + 1}, ... */
     private List<String> trackedBatch(long from, String... events) {
-        List<String> failed = new ArrayList<>();
         List<EventMessage<?>> messages = new ArrayList<>();
         for (int i = 0; i < events.length; i++) {
             messages.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(from + i),
                     GenericEventMessage.asEventMessage(events[i])));
         }
+        return run(messages);
+    }
+
+    private List<String> run(List<EventMessage<?>> messages) {
+        List<String> failed = new ArrayList<>();
         BatchingUnitOfWork<EventMessage<?>> uow = new BatchingUnitOfWork<>(messages);
         uow.attachTransaction(new SpringTransactionManager(transactions));
         uow.executeWithResult(() -> handle(CurrentUnitOfWork.get().getMessage(), failed));
