@@ -269,20 +269,11 @@ public final class PushLoadClient {
                 seq_gaps=%d
                 closed_by_server=%d %s
                 errors=%d
-                latency_ms_p50=%d
-                latency_ms_p90=%d
-                latency_ms_p99=%d
-                latency_ms_p999=%d
-                latency_ms_max=%d
                 warmup_events=%d
-                warmup_latency_ms_p50=%d
-                warmup_latency_ms_p99=%d
-                warmup_latency_ms_max=%d
                 """, connections - ready.getCount(), connectSeconds, expected, received.get(), expected - distinct,
                 duplicates.get(), outOfOrder.get(), closedByServer.get(), closeReasons.stream().distinct().limit(5).toList(),
-                errors.get(), percentile(latency, 0.50), percentile(latency, 0.90), percentile(latency, 0.99),
-                percentile(latency, 0.999), percentile(latency, 1.0), warmupEvents, percentile(warmupLatency, 0.50),
-                percentile(warmupLatency, 0.99), percentile(warmupLatency, 1.0));
+                errors.get(), warmupEvents);
+        report += latencies("latency_ms", latency, warmupLatency);
         report += chainLatency(dir.resolve("notified"));
         Files.writeString(dir.resolve("client.txt"), report);
         System.out.println("\nPUSH BENCH CLIENT\n" + report);
@@ -314,17 +305,23 @@ public final class PushLoadClient {
                         .incrementAndGet((int) Math.max(0, Math.min(BUCKETS, received - notified)));
             }
         }
+        return latencies("from_chain_notification_latency_ms", measured, warmup);
+    }
+
+    /** {@code name_p50 ... name_max} of the measured events, {@code warmup_name_p50, _p99, _max} of the warm-up's. */
+    private static String latencies(String name, AtomicLongArray measured, AtomicLongArray warmup) {
         return String.format("""
-                from_chain_notification_latency_ms_p50=%d
-                from_chain_notification_latency_ms_p90=%d
-                from_chain_notification_latency_ms_p99=%d
-                from_chain_notification_latency_ms_p999=%d
-                from_chain_notification_latency_ms_max=%d
-                warmup_from_chain_notification_latency_ms_p50=%d
-                warmup_from_chain_notification_latency_ms_p99=%d
-                """, percentile(measured, 0.50), percentile(measured, 0.90), percentile(measured, 0.99),
+                %1$s_p50=%2$d
+                %1$s_p90=%3$d
+                %1$s_p99=%4$d
+                %1$s_p999=%5$d
+                %1$s_max=%6$d
+                warmup_%1$s_p50=%7$d
+                warmup_%1$s_p99=%8$d
+                warmup_%1$s_max=%9$d
+                """, name, percentile(measured, 0.50), percentile(measured, 0.90), percentile(measured, 0.99),
                 percentile(measured, 0.999), percentile(measured, 1.0), percentile(warmup, 0.50),
-                percentile(warmup, 0.99));
+                percentile(warmup, 0.99), percentile(warmup, 1.0));
     }
 
     private static long percentile(AtomicLongArray latency, double p) {

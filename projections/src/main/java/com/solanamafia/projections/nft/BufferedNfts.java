@@ -15,13 +15,12 @@ import com.solanamafia.api.nft.NftBurned;
 import com.solanamafia.api.nft.NftMinted;
 import com.solanamafia.api.nft.NftTransferred;
 import com.solanamafia.api.nft.NftUpgraded;
+import com.solanamafia.projections.support.BatchWallets;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.jooq.Field;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -93,13 +92,7 @@ public final class BufferedNfts implements BufferedReadModel, NftRows {
                 mints.add(mint.base58());
             }
         }
-        if (mints.isEmpty()) {
-            return;
-        }
-        Map<String, NftRecord> found = new HashMap<>();
-        db.selectFrom(NFT).where(NFT.MINT.eq(DSL.any(mints.toArray(String[]::new))))
-                .forEach(row -> found.put(row.getMint(), row));
-        nfts.preload(mints, found);
+        BatchWallets.preload(db, NFT, NFT.MINT, nfts, mints);
     }
 
     /** The mint whose row the event changes (as {@link NftProjection} handles it), or null. */

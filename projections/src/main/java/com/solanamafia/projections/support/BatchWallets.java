@@ -42,12 +42,19 @@ public final class BatchWallets {
      */
     public static <R extends Record> void preload(DSLContext db, Table<R> table, TableField<R, String> wallet,
                                                   RowCache<String, R> rows, List<? extends EventMessage<?>> batch) {
-        if (!rows.partial()) {
+        if (rows.partial()) {
+            preload(db, table, wallet, rows, of(batch));
+        }
+    }
+
+    /** Reads into {@code rows}, in one query, the rows of {@code table} whose base58 {@code key} is one of {@code keys}. */
+    public static <R extends Record> void preload(DSLContext db, Table<R> table, TableField<R, String> key,
+                                                  RowCache<String, R> rows, Set<String> keys) {
+        if (!rows.partial() || keys.isEmpty()) {
             return;
         }
-        Set<String> wallets = of(batch);
         Map<String, R> found = new HashMap<>();
-        db.selectFrom(table).where(wallet.eq(DSL.any(array(wallets)))).forEach(row -> found.put(row.get(wallet), row));
-        rows.preload(wallets, found);
+        db.selectFrom(table).where(key.eq(DSL.any(array(keys)))).forEach(row -> found.put(row.get(key), row));
+        rows.preload(keys, found);
     }
 }
