@@ -117,6 +117,13 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
     }
 
     @Override
+    public void writeSome() {
+        if (wallets.full()) {
+            write();
+        }
+    }
+
+    @Override
     public void write() {
         BulkWrite.upsert(db, BUSINESS_SLOT, changed);
         changed.clear();

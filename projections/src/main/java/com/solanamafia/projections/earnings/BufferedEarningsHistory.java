@@ -135,6 +135,16 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     }
 
     @Override
+    public void writeSome() {
+        BulkWrite.copy(db, EARNINGS_ENTRY, entries);   // as in write()
+        entries.clear();
+        entryPositions.clear();
+        if (days.full()) {
+            write();
+        }
+    }
+
+    @Override
     public void write() {
         // COPY: entries are keyed by event position and each is applied once, so all are new. One that exists (an
         // event applied again) fails the batch, which is then applied by the plain handler: it adds to its day only

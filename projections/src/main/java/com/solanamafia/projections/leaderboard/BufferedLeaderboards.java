@@ -111,6 +111,15 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
     }
 
     @Override
+    public void writeSome() {
+        BulkWrite.insertNew(db, LEADERBOARD_REFERRAL, newReferrals);
+        newReferrals.clear();
+        if (entries.full() || referrals.full()) {
+            write();
+        }
+    }
+
+    @Override
     public void write() {
         BulkWrite.insertNew(db, LEADERBOARD_REFERRAL, newReferrals);
         BulkWrite.upsert(db, LEADERBOARD_ENTRY, changed.values());

@@ -114,6 +114,15 @@ public final class BufferedNfts implements BufferedReadModel, NftRows {
     }
 
     @Override
+    public void writeSome() {
+        BulkWrite.insertNew(db, NFT_OWNERSHIP, ownership);
+        ownership.clear();
+        if (nfts.full()) {
+            write();
+        }
+    }
+
+    @Override
     public void write() {
         BulkWrite.upsert(db, NFT, changed.values());
         BulkWrite.insertNew(db, NFT_OWNERSHIP, ownership);

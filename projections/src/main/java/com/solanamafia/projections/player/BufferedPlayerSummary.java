@@ -68,6 +68,13 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
     }
 
     @Override
+    public void writeSome() {
+        if (rows.full()) {
+            write();
+        }
+    }
+
+    @Override
     public void write() {
         BulkWrite.upsert(db, PLAYER, changed.values());
         changed.clear();

@@ -2,6 +2,7 @@ package com.solanamafia.projections.replay;
 
 import com.solanamafia.projections.support.BufferedReadModel;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -9,6 +10,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -115,8 +117,9 @@ public class ReplayRunner {
             long applied;
             do {
                 applied = progress.done;
-                token = applyAvailable(job, targets, token, progress);
+                token = applyAvailable(targets, token, null, progress);
                 applied = progress.done - applied;
+                token = settle(job, targets, token, target, progress);
                 progress.total = Math.max(progress.total, events.count());
             } while (applied > settings.catchUpThreshold());
 
@@ -124,7 +127,8 @@ public class ReplayRunner {
             awaitAcknowledgements(job, progress);
             state(job, ReplayJob.State.PAUSING, ReplayJob.State.SWITCHING, progress);
 
-            token = applyAvailable(job, targets, token, progress);
+            targets.forEach(t -> t.deferred = false);   // the few events left: written per batch, failures per event
+            token = applyAvailable(targets, token, null, progress);
             TrackingToken position = token;
             tx.executeWithoutResult(s -> {
                 ShadowTables.swap(db, tables, job.projections());
@@ -193,32 +197,93 @@ public class ReplayRunner {
     }
 
     /**
-     * Applies every event after {@code token} up to the store's current head; returns the last token. While the
-     * read models apply a batch (on the workers), the next one is read and deserialized here.
+     * Applies every event after {@code token} up to the store's current head (or only those {@code upTo} covers, to
+     * rebuild a read model up to where the others are; not counted as progress then); returns the last token. While
+     * the read models apply a batch (on the workers), the next one is read and deserialized here.
      */
-    private TrackingToken applyAvailable(ReplayJob job, List<Target> targets, TrackingToken token, Progress progress) {
+    private TrackingToken applyAvailable(List<Target> targets, TrackingToken token, TrackingToken upTo,
+                                         Progress progress) {
         TrackingToken last = token;
         Applying applying = null;
+        boolean counted = upTo == null;
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readFrom(token)) {
             Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
             List<TrackedEventMessage<?>> batch = new ArrayList<>(settings.batchSize());
-            while (it.hasNext()) {
+            boolean more = it.hasNext();
+            while (more) {
                 TrackedEventMessage<?> event = it.next();
-                event.getPayload();   // deserialize once, here, not in every worker
-                batch.add(event);
-                if (batch.size() >= settings.batchSize() || !it.hasNext()) {
-                    last = finish(applying, progress, last);
+                more = it.hasNext();
+                if (upTo != null && !covers(upTo, event.trackingToken())) {
+                    if (position(event.trackingToken()) > position(upTo)) {
+                        more = false;
+                    }
+                    event = null;
+                }
+                if (event != null) {
+                    event.getPayload();   // deserialize once, here, not in every worker
+                    batch.add(event);
+                }
+                if (!batch.isEmpty() && (batch.size() >= settings.batchSize() || !more)) {
+                    last = finish(applying, progress, last, counted);
                     applying = start(targets, batch, progress);
                     batch = new ArrayList<>(settings.batchSize());
                 }
             }
-            return finish(applying, progress, last);
+            return finish(applying, progress, last, counted);
         } catch (RuntimeException | Error e) {
             if (applying != null) {
                 applying.awaitQuietly();   // never leave a batch running behind a failure
             }
             throw e;
         }
+    }
+
+    /** Whether the event at {@code event} is one of those applied up to {@code upTo} (not one of its gaps). */
+    private static boolean covers(TrackingToken upTo, TrackingToken event) {
+        long position = position(event);
+        return position <= position(upTo)
+                && !(upTo instanceof GapAwareTrackingToken gapAware && gapAware.getGaps().contains(position));
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("a token without a position: " + token));
+    }
+
+    /**
+     * After a pass: every read model writing once writes the rows it still holds changed. One that failed in that
+     * mode (a batch, or this write) starts over in fresh shadow tables, written per batch with the failing events
+     * dead-lettered one by one, and is brought up to {@code token}, where the others are. Returns {@code token}.
+     */
+    private TrackingToken settle(ReplayJob job, List<Target> targets, TrackingToken token, DSLContext shadows,
+                                 Progress progress) {
+        List<Future<?>> writes = new ArrayList<>();
+        for (Target target : targets) {
+            if (target.deferred && !target.broken) {
+                writes.add(workers.submit(() -> {
+                    try {
+                        tx.executeWithoutResult(s -> {
+                            db.execute("SET LOCAL synchronous_commit = off");
+                            target.bufferedModel().write();
+                        });
+                    } catch (RuntimeException e) {
+                        target.broke(e);
+                    }
+                }));
+            }
+        }
+        new Applying(List.of(), writes).await();
+        List<Target> broken = targets.stream().filter(t -> t.broken).toList();
+        if (broken.isEmpty() || token == null) {
+            return token;
+        }
+        for (Target target : broken) {
+            log.warn("Replay {}: {} failed while writing its rows once; rebuilding it batch by batch, failing events "
+                    + "dead-lettered", job.id(), target.group());
+            tx.executeWithoutResult(s -> ShadowTables.reset(db, target.spec().tables(), target.group()));
+            target.restartCareful(shadows);
+        }
+        applyAvailable(broken, null, token, progress);
+        return token;
     }
 
     /** A batch being applied by every read model of the job, each in its own transaction. */
@@ -261,36 +326,55 @@ public class ReplayRunner {
         return new Applying(batch, running);
     }
 
-    /** Waits for the batch being applied (if any), counts it; returns the last token applied. */
-    private TrackingToken finish(Applying applying, Progress progress, TrackingToken last) {
+    /** Waits for the batch being applied (if any), counts it (when {@code counted}); returns its last token. */
+    private TrackingToken finish(Applying applying, Progress progress, TrackingToken last, boolean counted) {
         if (applying == null) {
             return last;
         }
         applying.await();
         List<TrackedEventMessage<?>> batch = applying.batch();
         TrackingToken applied = batch.get(batch.size() - 1).trackingToken();
-        progress.position = applied.position().orElse(progress.position);
-        progress.done += batch.size();
+        if (counted) {
+            progress.position = applied.position().orElse(progress.position);
+            progress.done += batch.size();
+        }
         progress.report(false);
         return applied;
     }
 
     /**
-     * Applies a batch to one read model: first through its buffered handler (rows changed in memory, then written at
-     * once); if anything fails, the batch is rolled back and applied again through the plain handler, each event in
-     * a savepoint, keeping the failures for the dead-letter queue (as the live processors do).
+     * Applies a batch to one read model through its buffered handler (rows changed in memory, then written at once):
+     * while it writes once ({@link Target#deferred}) only what cannot wait is written, and a failure marks it broken
+     * (see {@link #settle}); else every changed row is written, and if anything fails the batch is rolled back and
+     * applied again through the plain handler, each event in a savepoint, keeping the failures for the dead-letter
+     * queue (as the live processors do).
      */
     private void apply(Target target, List<TrackedEventMessage<?>> batch, Progress progress) {
+        if (target.broken) {
+            return;
+        }
+        boolean deferred = target.deferred;
         try {
             tx.executeWithoutResult(s -> inUnitOfWork(batch.get(0), () -> {
                 db.execute("SET LOCAL synchronous_commit = off");
+                if (!deferred) {
+                    target.bufferedModel().prefetch(batch);   // after a failed batch its rows are read again
+                }
                 for (TrackedEventMessage<?> event : batch) {
                     target.handle(target.buffered(), event);
                 }
-                target.bufferedModel().write();
+                if (deferred) {
+                    target.bufferedModel().writeSome();
+                } else {
+                    target.bufferedModel().write();
+                }
             }));
             return;
         } catch (RuntimeException bufferedFailed) {
+            if (deferred) {
+                target.broke(bufferedFailed);
+                return;
+            }
             target.bufferedModel().discard();
             log.debug("Replay of {}: a batch failed buffered, applying it event by event", target.group(),
                     bufferedFailed);
@@ -322,13 +406,65 @@ public class ReplayRunner {
         uow.commit();
     }
 
-    /** A read model of the job: its plain handler and its buffered one, both writing the shadow tables. */
-    private record Target(String group, AnnotationEventHandlerAdapter plain, BufferedReadModel bufferedModel,
-                          AnnotationEventHandlerAdapter buffered) {
+    /**
+     * A read model of the job: its plain handler and its buffered one, both writing the shadow tables. It starts
+     * writing each row once ({@code deferred}); one that fails so is {@code broken} until {@link #settle} rebuilds it.
+     */
+    private static final class Target {
+        private final ReplayableProjections.Spec spec;
+        private AnnotationEventHandlerAdapter plain;
+        private BufferedReadModel bufferedModel;
+        private AnnotationEventHandlerAdapter buffered;
+        volatile boolean deferred = true;
+        volatile boolean broken;
+
+        private Target(ReplayableProjections.Spec spec, DSLContext shadows) {
+            this.spec = spec;
+            handlers(shadows);
+        }
+
         static Target of(ReplayableProjections.Spec spec, DSLContext shadows) {
-            BufferedReadModel model = spec.newBufferedHandler(shadows, CACHED_ROWS);
-            return new Target(spec.name(), new AnnotationEventHandlerAdapter(spec.newHandler(shadows)), model,
-                    new AnnotationEventHandlerAdapter(model.handler()));
+            return new Target(spec, shadows);
+        }
+
+        private void handlers(DSLContext shadows) {
+            bufferedModel = spec.newBufferedHandler(shadows, CACHED_ROWS);
+            plain = new AnnotationEventHandlerAdapter(spec.newHandler(shadows));
+            buffered = new AnnotationEventHandlerAdapter(bufferedModel.handler());
+        }
+
+        void broke(RuntimeException cause) {
+            broken = true;
+            bufferedModel.discard();
+            log.warn("Replay of {}: failed while writing each row once: {}", group(),
+                    NestedExceptionUtils.getMostSpecificCause(cause).toString());
+        }
+
+        /** Fresh handlers (nothing held) writing batch by batch, over tables emptied by the caller. */
+        void restartCareful(DSLContext shadows) {
+            handlers(shadows);
+            deferred = false;
+            broken = false;
+        }
+
+        ReplayableProjections.Spec spec() {
+            return spec;
+        }
+
+        String group() {
+            return spec.name();
+        }
+
+        AnnotationEventHandlerAdapter plain() {
+            return plain;
+        }
+
+        AnnotationEventHandlerAdapter buffered() {
+            return buffered;
+        }
+
+        BufferedReadModel bufferedModel() {
+            return bufferedModel;
         }
 
         void handle(AnnotationEventHandlerAdapter adapter, TrackedEventMessage<?> event) {
@@ -337,7 +473,7 @@ public class ReplayRunner {
                     adapter.handle(event);
                 }
             } catch (Exception e) {
-                throw new HandlerFailed(group, event, e);
+                throw new HandlerFailed(group(), event, e);
             }
         }
     }

@@ -44,6 +44,14 @@ public final class ShadowTables {
         }
     }
 
+    /** Empties one read model's shadows (its tables, and its row of the position table's shadow). */
+    public static void reset(DSLContext db, List<String> tables, String projection) {
+        for (String table : tables) {
+            db.execute("TRUNCATE " + SCHEMA + "." + table + NEXT);
+        }
+        db.execute("DELETE FROM " + SCHEMA + "." + POSITION_TABLE + NEXT + " WHERE projection = ?", projection);
+    }
+
     public static void drop(DSLContext db, List<String> tables) {
         for (String table : withPositions(tables)) {
             db.execute("DROP TABLE IF EXISTS " + SCHEMA + "." + table + NEXT);

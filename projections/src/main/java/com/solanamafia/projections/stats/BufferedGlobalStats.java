@@ -68,6 +68,13 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
     }
 
     @Override
+    public void writeSome() {
+        if (guards.full()) {
+            write();
+        }
+    }
+
+    @Override
     public void write() {
         BulkWrite.upsert(db, STATS_WALLET, changed.values());
         changed.clear();

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A read model's event handler that changes its rows in memory instead of sending one statement per change;
  * {@link #write} then sends the rows a batch changed to the tables at once (one statement per table). A replay keeps
- * the rows between batches (it is the tables' only writer); a live processor batch ({@link LiveBatches}) starts from
+ * the rows between batches (it is the tables' only writer) and writes most of them once, at the end ({@link
+ * #writeSome}); a live processor batch ({@link LiveBatches}) starts from
  * a {@link #discard}ed model, so every row it needs is read from the tables, and discards it again when it ends.
  */
 public interface BufferedReadModel {
@@ -16,6 +17,15 @@ public interface BufferedReadModel {
 
     /** Writes the rows changed since the last write, in the caller's transaction. */
     void write();
+
+    /**
+     * A replay's batch: writes only what cannot wait (the rows the batch appended; every changed row once a table
+     * holds more rows in memory than its capacity), so a row changed in many batches is written once, by a later
+     * {@link #write}. Only for tables nothing else writes or reads meanwhile (a replay's shadows).
+     */
+    default void writeSome() {
+        write();
+    }
 
     /** Forgets every row held in memory (the batch failed and was rolled back): later reads go to the tables. */
     void discard();

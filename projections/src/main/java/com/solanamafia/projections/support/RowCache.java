@@ -11,7 +11,8 @@ import java.util.function.Function;
  * Rows of a buffered read model's tables held in memory by key. While nothing was ever dropped it holds every row
  * written so far, so a missing key means no row; once it has been cleared (too many rows, a failed batch, or the end
  * of a live batch) a missing key is read from the table with {@code loader}, unless {@link #preload} already read it.
- * Write-through: the rows are written at the end of every batch, so clearing it between batches loses nothing.
+ * Its owner writes the changed rows before it clears it (at the end of every live batch; in a replay once it is
+ * {@link #full}, and at the end of the pass), so clearing it loses nothing.
  */
 public final class RowCache<K, V> {
     private final Map<K, V> rows = new HashMap<>();
@@ -73,9 +74,14 @@ public final class RowCache<K, V> {
         return !complete;
     }
 
+    /** Whether more than {@code capacity} keys are held (a replay then writes its changed rows and trims). */
+    public boolean full() {
+        return rows.size() > capacity;
+    }
+
     /** Between batches: drops everything when more than {@code capacity} keys are held. */
     public void trim() {
-        if (rows.size() > capacity) {
+        if (full()) {
             clear();
         }
     }
