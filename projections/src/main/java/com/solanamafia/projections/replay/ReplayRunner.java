@@ -16,8 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -415,6 +417,8 @@ public class ReplayRunner {
         private AnnotationEventHandlerAdapter plain;
         private BufferedReadModel bufferedModel;
         private AnnotationEventHandlerAdapter buffered;
+        private final Map<Class<?>, Boolean> plainHandles = new HashMap<>();
+        private final Map<Class<?>, Boolean> bufferedHandles = new HashMap<>();
         volatile boolean deferred = true;
         volatile boolean broken;
 
@@ -431,6 +435,8 @@ public class ReplayRunner {
             bufferedModel = spec.newBufferedHandler(shadows, CACHED_ROWS);
             plain = new AnnotationEventHandlerAdapter(spec.newHandler(shadows));
             buffered = new AnnotationEventHandlerAdapter(bufferedModel.handler());
+            plainHandles.clear();
+            bufferedHandles.clear();
         }
 
         void broke(RuntimeException cause) {
@@ -469,12 +475,27 @@ public class ReplayRunner {
 
         void handle(AnnotationEventHandlerAdapter adapter, TrackedEventMessage<?> event) {
             try {
-                if (adapter.canHandle(event)) {
+                if (handles(adapter, event)) {
                     adapter.handle(event);
                 }
             } catch (Exception e) {
                 throw new HandlerFailed(group(), event, e);
             }
+        }
+
+        /**
+         * Whether the read model handles the event's payload type, asked of Axon once per type (its stream over every
+         * handler for every event was 6 % of the workers' time). The read models' handlers take no other
+         * conditions. Each batch of a target runs on one worker, handed over by the executor.
+         */
+        private boolean handles(AnnotationEventHandlerAdapter adapter, TrackedEventMessage<?> event) {
+            Map<Class<?>, Boolean> known = adapter == buffered ? bufferedHandles : plainHandles;
+            Boolean handles = known.get(event.getPayloadType());
+            if (handles == null) {
+                handles = adapter.canHandle(event);
+                known.put(event.getPayloadType(), handles);
+            }
+            return handles;
         }
     }
 

@@ -89,6 +89,10 @@ public final class BulkWrite {
         }
         if (value instanceof String || value instanceof JSONB) {
             String text = value instanceof JSONB json ? json.data() : (String) value;
+            if (text.indexOf('\\') < 0 && text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+                out.append(text);   // the usual case, found by String's vectorized search (a loop per char was 6 %)
+                return;
+            }
             int from = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
