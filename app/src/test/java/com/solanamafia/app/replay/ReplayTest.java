@@ -199,9 +199,13 @@ class ReplayTest {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
+    /** Every read-model index (name and definition) and constraint: a replay builds some of them at its end. */
     List<String> indexNames() {
-        return jdbc.queryForList("SELECT tablename || '.' || indexname FROM pg_indexes WHERE schemaname = 'read_model' "
-                + "ORDER BY 1", String.class);
+        List<String> all = new java.util.ArrayList<>(jdbc.queryForList("SELECT tablename || '.' || indexname || ': ' "
+                + "|| indexdef FROM pg_indexes WHERE schemaname = 'read_model' ORDER BY 1", String.class));
+        all.addAll(jdbc.queryForList("SELECT conrelid::regclass || '.' || conname || ': ' || pg_get_constraintdef(oid) "
+                + "FROM pg_constraint WHERE connamespace = 'read_model'::regnamespace ORDER BY 1", String.class));
+        return all;
     }
 
     List<String> tokens(String processor) {

@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
@@ -110,7 +111,10 @@ public class ReplayRunner {
                 });
         this.workers = workers;
         try {
-            tx.executeWithoutResult(s -> ShadowTables.create(db, tables));
+            Map<String, List<String>> unbuiltIndexes = new ConcurrentHashMap<>(tx.execute(s -> {
+                ShadowTables.create(db, tables);
+                return ShadowTables.dropIndexesUntilBuilt(db, tables);
+            }));
             DSLContext target = ShadowTables.mapped(db, tables);
             List<Target> targets = specs.stream().map(s -> Target.of(s, target)).toList();
             progress.total = events.count();
@@ -121,7 +125,7 @@ public class ReplayRunner {
                 applied = progress.done;
                 token = applyAvailable(targets, token, null, progress);
                 applied = progress.done - applied;
-                token = settle(job, targets, token, target, progress);
+                token = settle(job, targets, token, target, unbuiltIndexes, progress);
                 progress.total = Math.max(progress.total, events.count());
             } while (applied > settings.catchUpThreshold());
 
@@ -257,21 +261,28 @@ public class ReplayRunner {
      * dead-lettered one by one, and is brought up to {@code token}, where the others are. Returns {@code token}.
      */
     private TrackingToken settle(ReplayJob job, List<Target> targets, TrackingToken token, DSLContext shadows,
-                                 Progress progress) {
+                                 Map<String, List<String>> unbuiltIndexes, Progress progress) {
         List<Future<?>> writes = new ArrayList<>();
         for (Target target : targets) {
-            if (target.deferred && !target.broken) {
-                writes.add(workers.submit(() -> {
-                    try {
-                        tx.executeWithoutResult(s -> {
-                            db.execute("SET LOCAL synchronous_commit = off");
-                            target.bufferedModel().write();
-                        });
-                    } catch (RuntimeException e) {
-                        target.broke(e);
-                    }
-                }));
+            if (target.broken) {
+                continue;
             }
+            writes.add(workers.submit(() -> {
+                try {
+                    tx.executeWithoutResult(s -> {
+                        db.execute("SET LOCAL synchronous_commit = off");
+                        if (target.deferred) {
+                            target.bufferedModel().write();
+                        }
+                        for (String table : target.spec().tables()) {
+                            ShadowTables.restoreIndexes(db, unbuiltIndexes.getOrDefault(table, List.of()));
+                        }
+                    });
+                    target.spec().tables().forEach(unbuiltIndexes::remove);
+                } catch (RuntimeException e) {
+                    target.broke(e);
+                }
+            }));
         }
         new Applying(List.of(), writes).await();
         List<Target> broken = targets.stream().filter(t -> t.broken).toList();
@@ -281,7 +292,13 @@ public class ReplayRunner {
         for (Target target : broken) {
             log.warn("Replay {}: {} failed while writing its rows once; rebuilding it batch by batch, failing events "
                     + "dead-lettered", job.id(), target.group());
-            tx.executeWithoutResult(s -> ShadowTables.reset(db, target.spec().tables(), target.group()));
+            tx.executeWithoutResult(s -> {
+                ShadowTables.reset(db, target.spec().tables(), target.group());
+                for (String table : target.spec().tables()) {
+                    ShadowTables.restoreIndexes(db, unbuiltIndexes.getOrDefault(table, List.of()));
+                }
+            });
+            target.spec().tables().forEach(unbuiltIndexes::remove);
             target.restartCareful(shadows);
         }
         applyAvailable(broken, null, token, progress);

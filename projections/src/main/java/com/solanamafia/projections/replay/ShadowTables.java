@@ -12,6 +12,7 @@ import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,47 @@ public final class ShadowTables {
             db.execute("DROP TABLE IF EXISTS " + SCHEMA + "." + table + NEXT);
             db.execute("CREATE TABLE " + SCHEMA + "." + table + NEXT + " (LIKE " + SCHEMA + "." + table
                     + " INCLUDING ALL)");
+        }
+    }
+
+    /**
+     * Drops the shadows' indexes a replay's first pass does not need, to build them once at its end ({@link
+     * #restoreIndexes}), which sorts instead of inserting each row into each index: every non-unique index, and the
+     * primary key of tables keyed by event position (rows appended once per event, by COPY). Returns, per table, the
+     * statements that build them again.
+     */
+    public static Map<String, List<String>> dropIndexesUntilBuilt(DSLContext db, List<String> tables) {
+        Map<String, List<String>> restore = new LinkedHashMap<>();
+        for (String table : tables) {
+            String shadow = SCHEMA + "." + table + NEXT;
+            List<String> statements = new ArrayList<>();
+            for (Record index : db.fetch("SELECT c.relname, pg_get_indexdef(i.indexrelid), i.indisunique, "
+                    + "i.indisprimary, (SELECT conname FROM pg_constraint WHERE conindid = i.indexrelid), "
+                    + "(SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conindid = i.indexrelid) "
+                    + "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ?::regclass",
+                    shadow)) {
+                String definition = index.get(1, String.class);
+                if (!index.get(2, Boolean.class)) {
+                    db.execute("DROP INDEX " + SCHEMA + "." + index.get(0, String.class));
+                    statements.add(definition);
+                } else if (index.get(3, Boolean.class) && index.get(5, String.class).contains("event_position")) {
+                    db.execute("ALTER TABLE " + shadow + " DROP CONSTRAINT " + index.get(4, String.class));
+                    statements.add("ALTER TABLE " + shadow + " ADD CONSTRAINT " + index.get(4, String.class) + " "
+                            + index.get(5, String.class));
+                }
+            }
+            if (!statements.isEmpty()) {
+                restore.put(table, statements);
+            }
+        }
+        return restore;
+    }
+
+    /** Builds the indexes {@link #dropIndexesUntilBuilt} dropped from {@code table}'s shadow (a duplicate key fails). */
+    public static void restoreIndexes(DSLContext db, List<String> statements) {
+        db.execute("SET LOCAL maintenance_work_mem = '256MB'");
+        for (String statement : statements) {
+            db.execute(statement);
         }
     }
 
