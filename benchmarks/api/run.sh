@@ -65,7 +65,10 @@ behind() {
 while [ "$(behind)" -gt 100 ]; do echo "   processors behind by $(behind) events"; sleep 5; done
 mvn -q -o -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" > /dev/null
 CP="benchmarks/target/classes:$(cat "$OUT/cp.txt")"
-java -cp "$CP" com.solanamafia.bench.api.ApiLoad "http://localhost:$PORT" "$OUT/wallets.txt" 200 10 > /dev/null  # warm-up
+# Warm-up: the JIT compiles the request path within a minute or so on two cores; measure the steady state after it.
+java -cp "$CP" com.solanamafia.bench.api.ApiLoad "http://localhost:$PORT" "$OUT/wallets.txt" 200 10 > /dev/null
+java -cp "$CP" com.solanamafia.bench.api.ApiLoad "http://localhost:$PORT" "$OUT/wallets.txt" "$RATE" "${WARMUP:-60}" \
+    | sed 's/^/warm-up: /'
 java -cp "$CP" com.solanamafia.bench.api.ApiLoad "http://localhost:$PORT" "$OUT/wallets.txt" "$RATE" "$SECONDS_"
 cat > "$OUT/random.lua" <<'LUA'
 local wallets = {}

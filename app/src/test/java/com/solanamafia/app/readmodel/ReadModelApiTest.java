@@ -373,6 +373,48 @@ class ReadModelApiTest {
         assertThat(ok("/api/v1/discrepancies?wallet=" + POISONED).path("data")).isEmpty();
     }
 
+    /**
+     * A player's 200 is answered without Spring MVC ({@code DirectPlayerReads}, with a Content-Length) exactly as the
+     * controller answers it (chunked): a CORS request (Origin) goes to the controller, as do HEAD, an Accept header
+     * JSON does not satisfy, and every error.
+     */
+    @Test
+    void aPlayerAnsweredDirectlyIsTheControllersAnswer() throws Exception {
+        for (Wallet wallet : List.of(ALICE, BOB, CAROL)) {
+            URI uri = URI.create("http://localhost:" + port + "/api/v1/players/" + wallet);
+            HttpResponse<String> direct = http.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> controller = http.send(HttpRequest.newBuilder(uri).header("Origin",
+                    "https://dashboard.example").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(direct.statusCode()).isEqualTo(200);
+            assertThat(direct.headers().firstValue("Content-Length")).hasValue(
+                    Integer.toString(direct.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+            assertThat(controller.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+            assertThat(direct.body()).isEqualTo(controller.body());
+            assertThat(headersBut(direct)).isEqualTo(headersBut(controller));
+        }
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/players/" + ALICE)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(html.statusCode()).isEqualTo(406);
+        HttpResponse<String> anyJson = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/players/" + ALICE)).header("Accept", "text/html, application/*;q=0.5").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anyJson.statusCode()).isEqualTo(200);
+        assertThat(anyJson.headers().firstValue("Content-Length")).isPresent();
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/players/" + ALICE)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("X-Read-Model-Position")).isPresent();
+    }
+
+    /** The headers but those that differ between two answers of the same content (date, framing, rate budget). */
+    static java.util.Map<String, List<String>> headersBut(HttpResponse<String> response) {
+        java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(response.headers().map());
+        List.of("date", "content-length", "transfer-encoding", "x-ratelimit-remaining").forEach(headers::remove);
+        return headers;
+    }
+
     @Test
     void clientMistakesAreProblemsNeverServerErrors() throws Exception {
         String player = "/api/v1/players/" + ALICE;
