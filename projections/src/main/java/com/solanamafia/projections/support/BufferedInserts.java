@@ -31,7 +31,9 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
     private final Field<Long> eventPosition;
     /** The wallet column, when the primary key starts with it (a query by position alone could not use the key). */
     private final Field<String> wallet;
-    private final List<R> rows = new ArrayList<>();
+    private final Field<?>[] fields;
+    /** The rows added since the last write, as COPY's text (no records: this table's rows are only ever inserted). */
+    private final StringBuilder rows = new StringBuilder();
     /** The keys of the rows added since the last write, and of the rows found in the table by {@link #prefetch}. */
     private final Set<List<Object>> keys = new HashSet<>();
     private final Object handler;
@@ -43,6 +45,7 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
         this.table = table;
         this.defaults = RowDefaults.of(db, table);
         this.key = List.copyOf(table.getPrimaryKey().getFields());
+        this.fields = table.fields();
         this.eventPosition = table.field("event_position", Long.class);
         if (eventPosition == null || !key.contains(eventPosition)) {
             throw new IllegalArgumentException(table + " is not keyed by event position");
@@ -53,12 +56,21 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
     }
 
     private void add(Map<Field<?>, Object> values) {
-        if (!keys.add(Arrays.asList(key.stream().map(values::get).toArray()))) {
+        Object[] rowKey = new Object[key.size()];
+        for (int k = 0; k < rowKey.length; k++) {
+            rowKey[k] = values.get(key.get(k));
+        }
+        if (!keys.add(Arrays.asList(rowKey))) {
             return;
         }
-        R row = defaults.newRecord();
-        RecordValues.setAll(row, values);
-        rows.add(row);
+        for (int c = 0; c < fields.length; c++) {
+            if (c > 0) {
+                rows.append('\t');
+            }
+            Object value = values.get(fields[c]);
+            BulkWrite.copyValue(rows, value != null || values.containsKey(fields[c]) ? value : defaults.value(fields[c]));
+        }
+        rows.append('\n');
     }
 
     /**
@@ -108,13 +120,13 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
     public void write() {
         // COPY: the rows are new (a duplicate key fails the batch, which is then applied by the plain handler)
         BulkWrite.copy(db, table, rows);
-        rows.clear();
+        rows.setLength(0);
         keys.clear();
     }
 
     @Override
     public void discard() {
-        rows.clear();
+        rows.setLength(0);
         keys.clear();
     }
 }

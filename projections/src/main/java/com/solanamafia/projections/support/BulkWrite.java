@@ -69,8 +69,19 @@ public final class BulkWrite {
             }
             text.append('\n');
         }
+        copy(db, table, text);
+    }
+
+    /**
+     * {@code COPY ... FROM STDIN} of text already in COPY's text format, one line per row with every column of
+     * {@code table} in its order (each value as {@link #copyValue} writes it).
+     */
+    public static void copy(DSLContext db, Table<?> table, CharSequence text) {
+        if (text.isEmpty()) {
+            return;
+        }
         String sql = "COPY " + db.render(table) + " ("
-                + java.util.Arrays.stream(fields).map(f -> quoted(f.getName())).collect(Collectors.joining(", "))
+                + java.util.Arrays.stream(table.fields()).map(f -> quoted(f.getName())).collect(Collectors.joining(", "))
                 + ") FROM STDIN";
         db.connection(connection -> {
             try {
@@ -82,7 +93,7 @@ public final class BulkWrite {
     }
 
     /** One value of COPY's text format: \N for NULL, text with backslash, tab, newline and carriage return escaped. */
-    static void copyValue(StringBuilder out, Object value) {
+    public static void copyValue(StringBuilder out, Object value) {
         if (value == null) {
             out.append("\\N");
             return;

@@ -51,6 +51,11 @@ public final class RowDefaults<R extends TableRecord<R>> {
         return new RowDefaults<>(table, defaults, db.configuration());
     }
 
+    /** The column's default value (null when it has none). */
+    public Object value(Field<?> field) {
+        return defaults.get(field);
+    }
+
     public R newRecord() {
         R record;
         try {
