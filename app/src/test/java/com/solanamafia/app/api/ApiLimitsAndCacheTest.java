@@ -229,6 +229,15 @@ class ApiLimitsAndCacheTest {
         assertThat(cached.body()).isEqualTo(first.body());
         assertThat(cached.headers().firstValue("X-Read-Model-Position"))
                 .isEqualTo(first.headers().firstValue("X-Read-Model-Position"));
+        // answered without MVC (Content-Length), with the Vary headers MVC's CORS processing gives the controller's
+        // answer (chunked; an Accept naming YAML goes to the controller, which picks JSON here)
+        HttpResponse<String> controller = get("/api/v1/players/" + ALICE, "X-Api-Key", API_KEY,
+                "Accept", "application/json, application/yaml;q=0.1");
+        assertThat(cached.headers().firstValue("Content-Length")).isPresent();
+        assertThat(controller.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+        assertThat(controller.body()).isEqualTo(cached.body());
+        assertThat(cached.headers().allValues("Vary")).isNotEmpty()
+                .isEqualTo(controller.headers().allValues("Vary"));
 
         events.publish(new EarningsAccrued(ALICE, fact(), Lamports.of(777), Lamports.of(777),
                 UnixTime.ofSeconds(Instant.parse("2026-05-03T10:00:00Z").getEpochSecond()), 1));

@@ -212,6 +212,7 @@ public class ReplayRunner {
     private TrackingToken applyAvailable(List<Target> targets, TrackingToken token, TrackingToken upTo,
                                          Progress progress) {
         TrackingToken last = token;
+        TrackingToken newest = token;   // of the last event taken into a batch
         Applying applying = null;
         boolean counted = upTo == null;
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readFrom(token)) {
@@ -221,7 +222,9 @@ public class ReplayRunner {
             while (more) {
                 TrackedEventMessage<?> event = it.next();
                 more = it.hasNext();
-                if (upTo != null && !covers(upTo, event.trackingToken())) {
+                if (newest != null && covers(newest, event.trackingToken())) {
+                    event = null;   // delivered again (taken already): nothing to do
+                } else if (upTo != null && !covers(upTo, event.trackingToken())) {
                     if (position(event.trackingToken()) > position(upTo)) {
                         more = false;
                     }
@@ -230,6 +233,7 @@ public class ReplayRunner {
                 if (event != null) {
                     event.getPayload();   // deserialize once, here, not in every worker
                     batch.add(event);
+                    newest = event.trackingToken();
                 }
                 if (!batch.isEmpty() && (batch.size() >= settings.batchSize() || !more)) {
                     last = finish(applying, progress, last, counted);
@@ -286,9 +290,9 @@ public class ReplayRunner {
                 }
             }));
         }
-        new Applying(List.of(), writes).await();
+        awaitReporting(writes, progress);
         List<Target> broken = targets.stream().filter(t -> t.broken).toList();
-        if (broken.isEmpty() || token == null) {
+        if (broken.isEmpty()) {
             return token;
         }
         for (Target target : broken) {
@@ -303,8 +307,32 @@ public class ReplayRunner {
             target.spec().tables().forEach(unbuiltIndexes::remove);
             target.restartCareful(shadows);
         }
-        applyAvailable(broken, null, token, progress);
+        if (token != null) {
+            applyAvailable(broken, null, token, progress);
+        }
         return token;
+    }
+
+    /**
+     * Waits for the read models' final writes and index builds (tens of seconds for a big store), reporting
+     * progress meanwhile: a runner that stops reporting is taken for dead and its job failed.
+     */
+    private void awaitReporting(List<Future<?>> running, Progress progress) {
+        for (Future<?> future : running) {
+            while (true) {
+                try {
+                    future.get(1, java.util.concurrent.TimeUnit.SECONDS);
+                    break;
+                } catch (java.util.concurrent.TimeoutException stillRunning) {
+                    progress.report(true);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        }
     }
 
     /** A batch being applied by every read model of the job, each in its own transaction. */

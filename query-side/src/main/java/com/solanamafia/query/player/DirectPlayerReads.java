@@ -5,6 +5,7 @@ import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.api.query.player.PlayerView;
 import com.solanamafia.query.api.ReadModelPosition;
 import com.solanamafia.query.cache.ReadCache;
+import com.solanamafia.query.limits.ApiLimitsProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -36,23 +37,34 @@ public class DirectPlayerReads extends HttpFilter {
     static final String PREFIX = "/api/v1/players/";
     private static final String PATTERN = PREFIX + "{wallet}";
 
+    private static final List<String> CORS_VARY = List.of(HttpHeaders.ORIGIN,
+            HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+
     private final PlayerReads players;
     private final ObjectMapper json;
+    private final boolean corsConfigured;
 
-    public DirectPlayerReads(PlayerReads players, ObjectMapper json) {
+    public DirectPlayerReads(PlayerReads players, ObjectMapper json, ApiLimitsProperties limits) {
         this.players = players;
         this.json = json;
+        this.corsConfigured = !limits.cors().allowedOrigins().isEmpty();
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Wallet wallet = walletOf(request);
-        if (wallet == null || !acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
+        if (wallet == null || !acceptsJson(request)) {
             chain.doFilter(request, response);
             return;
         }
-        ReadCache.Entry<PlayerView> answer = players.find(wallet);
+        ReadCache.Entry<PlayerView> answer;
+        try {
+            answer = players.find(wallet);
+        } catch (RuntimeException e) {
+            chain.doFilter(request, response);   // the controller tries again, and answers a failure as a problem
+            return;
+        }
         if (answer.body() == null) {
             chain.doFilter(request, response);   // the controller's 404 problem
             return;
@@ -60,6 +72,11 @@ public class DirectPlayerReads extends HttpFilter {
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(PATTERN));
         byte[] body = json.writeValueAsBytes(answer.body());
         response.setStatus(HttpServletResponse.SC_OK);
+        if (corsConfigured) {   // as Spring's CORS processing marks every response of a path it has a mapping for
+            for (String vary : CORS_VARY) {
+                response.addHeader(HttpHeaders.VARY, vary);
+            }
+        }
         response.setHeader(ReadModelPosition.HEADER, Long.toString(answer.position()));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(body.length);
@@ -80,14 +97,27 @@ public class DirectPlayerReads extends HttpFilter {
         }
     }
 
-    /** Whether MVC would pick {@code application/json} for this Accept header (absent: anything goes). */
-    static boolean acceptsJson(String accept) {
-        if (accept == null || accept.isBlank()) {
+    /**
+     * Whether MVC would pick {@code application/json} for the request's Accept header: absent, or one header whose
+     * types include JSON and name no other format the API writes (YAML) that MVC might rank first.
+     */
+    static boolean acceptsJson(HttpServletRequest request) {
+        java.util.Enumeration<String> headers = request.getHeaders(HttpHeaders.ACCEPT);
+        if (headers == null || !headers.hasMoreElements()) {
             return true;
         }
+        String accept = headers.nextElement();
+        if (headers.hasMoreElements()) {
+            return false;
+        }
+        if (accept.isBlank()) {
+            return true;
+        }
+        if (accept.contains("yaml")) {
+            return false;
+        }
         try {
-            List<MediaType> types = MediaType.parseMediaTypes(accept);
-            for (MediaType type : types) {
+            for (MediaType type : MediaType.parseMediaTypes(accept)) {
                 if (type.getQualityValue() > 0 && type.includes(MediaType.APPLICATION_JSON)) {
                     return true;
                 }
