@@ -280,9 +280,7 @@ public class ReplayRunner {
                         if (target.deferred) {
                             target.bufferedModel().write();
                         }
-                        for (String table : target.spec().tables()) {
-                            ShadowTables.restoreIndexes(db, unbuiltIndexes.getOrDefault(table, List.of()));
-                        }
+                        buildIndexes(target, unbuiltIndexes);
                     });
                     target.spec().tables().forEach(unbuiltIndexes::remove);
                 } catch (RuntimeException e) {
@@ -300,9 +298,7 @@ public class ReplayRunner {
                     + "dead-lettered", job.id(), target.group());
             tx.executeWithoutResult(s -> {
                 ShadowTables.reset(db, target.spec().tables(), target.group());
-                for (String table : target.spec().tables()) {
-                    ShadowTables.restoreIndexes(db, unbuiltIndexes.getOrDefault(table, List.of()));
-                }
+                buildIndexes(target, unbuiltIndexes);
             });
             target.spec().tables().forEach(unbuiltIndexes::remove);
             target.restartCareful(shadows);
@@ -311,6 +307,13 @@ public class ReplayRunner {
             applyAvailable(broken, null, token, progress);
         }
         return token;
+    }
+
+    /** Builds the indexes of the read model's shadows that are still to build (in the caller's transaction). */
+    private void buildIndexes(Target target, Map<String, List<String>> unbuiltIndexes) {
+        for (String table : target.spec().tables()) {
+            ShadowTables.restoreIndexes(db, unbuiltIndexes.getOrDefault(table, List.of()));
+        }
     }
 
     /**
