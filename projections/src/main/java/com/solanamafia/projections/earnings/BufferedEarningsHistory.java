@@ -136,9 +136,7 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
 
     @Override
     public void writeSome() {
-        BulkWrite.copy(db, EARNINGS_ENTRY, entries);   // as in write()
-        entries.clear();
-        entryPositions.clear();
+        writeEntries();
         if (days.full()) {
             write();
         }
@@ -146,15 +144,21 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
 
     @Override
     public void write() {
-        // COPY: entries are keyed by event position and each is applied once, so all are new. One that exists (an
-        // event applied again) fails the batch, which is then applied by the plain handler: it adds to its day only
-        // when the entry row was new.
-        BulkWrite.copy(db, EARNINGS_ENTRY, entries);
+        writeEntries();
         BulkWrite.upsert(db, EARNINGS_DAILY, changedDays.values());
-        entries.clear();
-        entryPositions.clear();
         changedDays.clear();
         days.trim();
+    }
+
+    /**
+     * COPY: entries are keyed by event position and each is applied once, so all are new. One that exists (an event
+     * applied again) fails the batch, which is then applied by the plain handler: it adds to its day only when the
+     * entry row was new.
+     */
+    private void writeEntries() {
+        BulkWrite.copy(db, EARNINGS_ENTRY, entries);
+        entries.clear();
+        entryPositions.clear();
     }
 
     @Override

@@ -112,8 +112,7 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
 
     @Override
     public void writeSome() {
-        BulkWrite.insertNew(db, LEADERBOARD_REFERRAL, newReferrals);
-        newReferrals.clear();
+        writeReferrals();
         if (entries.full() || referrals.full()) {
             write();
         }
@@ -121,12 +120,16 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
 
     @Override
     public void write() {
-        BulkWrite.insertNew(db, LEADERBOARD_REFERRAL, newReferrals);
+        writeReferrals();
         BulkWrite.upsert(db, LEADERBOARD_ENTRY, changed.values());
-        newReferrals.clear();
         changed.clear();
         entries.trim();
         referrals.trim();
+    }
+
+    private void writeReferrals() {
+        BulkWrite.insertNew(db, LEADERBOARD_REFERRAL, newReferrals);
+        newReferrals.clear();
     }
 
     @Override

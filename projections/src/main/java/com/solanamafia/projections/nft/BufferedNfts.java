@@ -115,8 +115,7 @@ public final class BufferedNfts implements BufferedReadModel, NftRows {
 
     @Override
     public void writeSome() {
-        BulkWrite.insertNew(db, NFT_OWNERSHIP, ownership);
-        ownership.clear();
+        writeOwnership();
         if (nfts.full()) {
             write();
         }
@@ -125,10 +124,14 @@ public final class BufferedNfts implements BufferedReadModel, NftRows {
     @Override
     public void write() {
         BulkWrite.upsert(db, NFT, changed.values());
-        BulkWrite.insertNew(db, NFT_OWNERSHIP, ownership);
+        writeOwnership();
         changed.clear();
-        ownership.clear();
         nfts.trim();
+    }
+
+    private void writeOwnership() {
+        BulkWrite.insertNew(db, NFT_OWNERSHIP, ownership);
+        ownership.clear();
     }
 
     @Override
