@@ -199,12 +199,18 @@ class ReplayTest {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /** Every read-model index (name and definition) and constraint: a replay builds some of them at its end. */
-    List<String> indexNames() {
+    /**
+     * Every read-model index (name and definition), constraint and table storage option: a replay builds some of
+     * them at its end, and fills its tables with autovacuum off.
+     */
+    List<String> schemaShape() {
         List<String> all = new java.util.ArrayList<>(jdbc.queryForList("SELECT tablename || '.' || indexname || ': ' "
                 + "|| indexdef FROM pg_indexes WHERE schemaname = 'read_model' ORDER BY 1", String.class));
         all.addAll(jdbc.queryForList("SELECT conrelid::regclass || '.' || conname || ': ' || pg_get_constraintdef(oid) "
                 + "FROM pg_constraint WHERE connamespace = 'read_model'::regnamespace ORDER BY 1", String.class));
+        all.addAll(jdbc.queryForList("SELECT relname || ' WITH (' || coalesce(array_to_string(reloptions, ', '), '') "
+                + "|| ')' FROM pg_class WHERE relnamespace = 'read_model'::regnamespace AND relkind = 'r' ORDER BY 1",
+                String.class));
         return all;
     }
 
@@ -247,7 +253,7 @@ class ReplayTest {
         Map<String, List<String>> before = readModels();
         assertThat(before.get("player")).hasSizeGreaterThan(10);
         assertThat(before.get("activity")).hasSizeGreaterThan(300);
-        List<String> indexes = indexNames();
+        List<String> shape = schemaShape();
         List<String> pushTokens = tokens("push");
         List<String> sagaTokens = tokens("earnings-schedule");
         JsonNode listed = overview();
@@ -303,7 +309,7 @@ class ReplayTest {
         Map<String, List<String>> after = readModels();
         assertThat(after.keySet()).isEqualTo(before.keySet());
         assertSameRows(before, after);
-        assertThat(indexNames()).isEqualTo(indexes);
+        assertThat(schemaShape()).isEqualTo(shape);
         assertThat(jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'read_model' "
                 + "AND tablename LIKE '%\\_\\_next'", String.class)).isEmpty();
         // side-effecting processors were never reset: their tokens only moved forward (to the admin-action event

@@ -125,7 +125,7 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
 
     @Override
     public void write() {
-        BulkWrite.upsert(db, BUSINESS_SLOT, changed);
+        BulkWrite.upsert(db, BUSINESS_SLOT, changed, wallets);
         changed.clear();
         wallets.trim();
     }

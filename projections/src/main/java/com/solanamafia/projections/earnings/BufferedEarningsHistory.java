@@ -145,7 +145,7 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     @Override
     public void write() {
         writeEntries();
-        BulkWrite.upsert(db, EARNINGS_DAILY, changedDays.values());
+        BulkWrite.upsert(db, EARNINGS_DAILY, changedDays.values(), days);
         changedDays.clear();
         days.trim();
     }

@@ -121,14 +121,18 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
     @Override
     public void write() {
         writeReferrals();
-        BulkWrite.upsert(db, LEADERBOARD_ENTRY, changed.values());
+        BulkWrite.upsert(db, LEADERBOARD_ENTRY, changed.values(), entries);
         changed.clear();
         entries.trim();
         referrals.trim();
     }
 
     private void writeReferrals() {
-        BulkWrite.insertNew(db, LEADERBOARD_REFERRAL, newReferrals);
+        if (referrals.partial()) {
+            BulkWrite.insertNew(db, LEADERBOARD_REFERRAL, newReferrals);
+        } else {
+            BulkWrite.copy(db, LEADERBOARD_REFERRAL, newReferrals);   // it holds every pair: these are new
+        }
         newReferrals.clear();
     }
 

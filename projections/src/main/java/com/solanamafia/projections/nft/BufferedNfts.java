@@ -123,7 +123,7 @@ public final class BufferedNfts implements BufferedReadModel, NftRows {
 
     @Override
     public void write() {
-        BulkWrite.upsert(db, NFT, changed.values());
+        BulkWrite.upsert(db, NFT, changed.values(), nfts);
         writeOwnership();
         changed.clear();
         nfts.trim();

@@ -76,7 +76,7 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
 
     @Override
     public void write() {
-        BulkWrite.upsert(db, PLAYER, changed.values());
+        BulkWrite.upsert(db, PLAYER, changed.values(), rows);
         changed.clear();
         rows.trim();
     }

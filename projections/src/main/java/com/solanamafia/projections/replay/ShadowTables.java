@@ -36,12 +36,16 @@ public final class ShadowTables {
         return tables;
     }
 
-    /** (Re)creates empty shadows of the tables and of the position table. */
+    /**
+     * (Re)creates empty shadows of the tables and of the position table, without autovacuum until {@link #swap}:
+     * it would vacuum and analyze them while the replay fills them, and the swap's lock would then wait a
+     * {@code deadlock_timeout} (1 s) per table for it to be cancelled.
+     */
     public static void create(DSLContext db, List<String> tables) {
         for (String table : withPositions(tables)) {
             db.execute("DROP TABLE IF EXISTS " + SCHEMA + "." + table + NEXT);
             db.execute("CREATE TABLE " + SCHEMA + "." + table + NEXT + " (LIKE " + SCHEMA + "." + table
-                    + " INCLUDING ALL)");
+                    + " INCLUDING ALL) WITH (autovacuum_enabled = false)");
         }
     }
 
@@ -131,6 +135,7 @@ public final class ShadowTables {
             List<Record> shadowIndexes = indexes(db, table + NEXT);
             db.execute("DROP TABLE " + SCHEMA + "." + table);
             db.execute("ALTER TABLE " + SCHEMA + "." + table + NEXT + " RENAME TO " + table);
+            db.execute("ALTER TABLE " + SCHEMA + "." + table + " RESET (autovacuum_enabled)");
             for (Record index : shadowIndexes) {
                 String liveName = liveNames.get(shape(index.get(1, String.class)));
                 String name = index.get(0, String.class);

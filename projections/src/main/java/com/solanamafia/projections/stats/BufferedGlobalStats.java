@@ -76,7 +76,7 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
 
     @Override
     public void write() {
-        BulkWrite.upsert(db, STATS_WALLET, changed.values());
+        BulkWrite.upsert(db, STATS_WALLET, changed.values(), guards);
         changed.clear();
         guards.trim();
     }

@@ -44,6 +44,21 @@ public final class BulkWrite {
                 + ") DO UPDATE SET " + updates);
     }
 
+    /**
+     * A buffered read model's changed rows, held in {@code cache}: copied while all are new to the table (a replay's
+     * first write into its empty shadow: no conflict to check for), else upserted.
+     */
+    public static <R extends TableRecord<R>> void upsert(DSLContext db, Table<R> table, Collection<R> rows,
+                                                         RowCache<?, ?> cache) {
+        boolean allNew = cache.onlyNewRows();
+        cache.writing();
+        if (allNew) {
+            copy(db, table, rows);
+        } else {
+            upsert(db, table, rows);
+        }
+    }
+
     /** Inserts the rows; a row whose key exists is skipped (ON CONFLICT DO NOTHING). */
     public static <R extends TableRecord<R>> void insertNew(DSLContext db, Table<R> table, Collection<R> rows) {
         write(db, table, rows, " ON CONFLICT DO NOTHING");

@@ -21,6 +21,7 @@ public final class RowCache<K, V> {
     private final Function<K, V> loader;
     private final int capacity;
     private boolean complete = true;
+    private boolean written;
 
     /** {@code loader}: the row(s) of a key read from the table, or null when there are none. */
     public RowCache(Function<K, V> loader, int capacity) {
@@ -67,6 +68,19 @@ public final class RowCache<K, V> {
                 absent.add(key);
             }
         }
+    }
+
+    /**
+     * Whether every row it holds is new to the table: it was created over an empty table (a replay's shadow), has
+     * dropped nothing since, and none of its rows was written yet ({@link #writing}).
+     */
+    public boolean onlyNewRows() {
+        return complete && !written;
+    }
+
+    /** Its owner is writing its changed rows to the table (from now on some held rows may be there). */
+    public void writing() {
+        written = true;
     }
 
     /** Whether {@link #preload} would take anything: false while every row is held. */
