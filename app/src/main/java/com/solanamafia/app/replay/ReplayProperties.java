@@ -11,7 +11,7 @@ import java.time.Duration;
  * them, how often instances poll, how many read models are written at once (each with its own connection), and whether this process runs processors at all (the CLI does not).
  */
 @ConfigurationProperties("solana-mafia.replay")
-public record ReplayProperties(@DefaultValue("1000") int batchSize,
+public record ReplayProperties(@DefaultValue("5000") int batchSize,
                                @DefaultValue("1000") int readBatchSize,
                                @DefaultValue("5000") long catchUpThreshold,
                                @DefaultValue("60s") Duration ackTimeout,

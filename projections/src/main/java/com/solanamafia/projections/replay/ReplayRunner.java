@@ -50,7 +50,7 @@ public class ReplayRunner {
     public record Settings(int batchSize, long catchUpThreshold, Duration ackTimeout, int maxFailedEvents,
                            int parallelism) {
         public static Settings defaults() {
-            return new Settings(1000, 5000, Duration.ofSeconds(60), 10_000, 4);
+            return new Settings(5000, 5000, Duration.ofSeconds(60), 10_000, 4);
         }
     }
 
