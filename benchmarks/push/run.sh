@@ -8,7 +8,8 @@
 #   EVENT=claimed benchmarks/push/run.sh        # EarningsClaimed instead of EarningsAccrued (which also drives the
 #                                               # earnings saga: a deadline rescheduled per event)
 #   WARMUP=10 benchmarks/push/run.sh            # first 10 s of events at RATE before the measured SECONDS_: counted
-#                                               # for loss, their latency reported apart (warmup_latency_ms_*)
+#                                               # for loss, their latency reported apart (warmup_latency_ms_*);
+#                                               # default 180: the server's JIT compiles for ~3 minutes after start
 #   SOURCE=simulator benchmarks/push/run.sh     # the events as program logs (EarningsUpdated in update_earnings
 #                                               # transactions, those due every 10 ms in one) of the app's chain
 #                                               # simulator, through live ingestion: latency also from the
@@ -22,7 +23,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CONNECTIONS=${CONNECTIONS:-10000}
 RATE=${RATE:-500}
 SECONDS_=${SECONDS_:-60}
-WARMUP=${WARMUP:-0}
+WARMUP=${WARMUP:-180}
 DIR=${DIR:-$(mktemp -d /tmp/push-bench.XXXXXX)}
 mkdir -p "$DIR"
 ulimit -n "$(ulimit -Hn)" || true
