@@ -103,10 +103,15 @@ public class ReplayNodeAgent implements AutoCloseable {
             executor.shutdownNow();
             executor = null;
         }
+        // best effort, and bounded: with the database gone the pool would hold shutdown for its connection timeout
+        // (the row also expires with its heartbeat)
         try {
-            jobs.leave(node);
-        } catch (RuntimeException e) {
+            java.util.concurrent.CompletableFuture.runAsync(() -> jobs.leave(node))
+                    .get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
             log.debug("could not remove node row", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
