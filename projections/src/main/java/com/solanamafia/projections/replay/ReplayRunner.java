@@ -288,7 +288,7 @@ public class ReplayRunner {
                 }
             }));
         }
-        awaitReporting(writes, progress);
+        awaitAll(writes, () -> progress.report(true));
         List<Target> broken = targets.stream().filter(t -> t.broken).toList();
         if (broken.isEmpty()) {
             return token;
@@ -317,24 +317,33 @@ public class ReplayRunner {
     }
 
     /**
-     * Waits for the read models' final writes and index builds (tens of seconds for a big store), reporting
-     * progress meanwhile: a runner that stops reporting is taken for dead and its job failed.
+     * Waits for every task; throws the first failure. {@code whileWaiting} runs every second meanwhile (the final
+     * writes and index builds take tens of seconds for a big store, and a runner that stops reporting progress is
+     * taken for dead).
      */
-    private void awaitReporting(List<Future<?>> running, Progress progress) {
+    private static void awaitAll(List<Future<?>> running, Runnable whileWaiting) {
+        RuntimeException failure = null;
         for (Future<?> future : running) {
             while (true) {
                 try {
                     future.get(1, java.util.concurrent.TimeUnit.SECONDS);
                     break;
                 } catch (java.util.concurrent.TimeoutException stillRunning) {
-                    progress.report(true);
+                    whileWaiting.run();
                 } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r
+                                : new IllegalStateException(e.getCause());
+                    }
+                    break;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
                 }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -350,23 +359,7 @@ public class ReplayRunner {
 
         /** Waits for every read model; throws the first failure. */
         void await() {
-            RuntimeException failure = null;
-            for (Future<?> future : running) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException r ? r
-                                : new IllegalStateException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            awaitAll(running, () -> { });
         }
     }
 
