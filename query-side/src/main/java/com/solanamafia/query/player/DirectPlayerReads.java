@@ -113,7 +113,7 @@ public class DirectPlayerReads extends HttpFilter {
         if (accept.isBlank()) {
             return true;
         }
-        if (accept.contains("yaml")) {
+        if (accept.toLowerCase(java.util.Locale.ROOT).contains("yaml")) {   // media types ignore case, as MVC does
             return false;
         }
         try {
