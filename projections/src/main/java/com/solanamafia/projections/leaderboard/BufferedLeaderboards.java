@@ -16,9 +16,9 @@ import org.jooq.impl.DSL;
 import org.jooq.TableField;
 
 import java.math.BigInteger;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +31,63 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
     private record Referral(String referrer, String referred) {
     }
 
+    /** The amount columns an event adds to, in the order {@link Entry#amounts} holds them. */
+    private static final List<TableField<LeaderboardEntryRecord, BigInteger>> AMOUNTS = List.of(
+            LEADERBOARD_ENTRY.EARNINGS_LAMPORTS, LEADERBOARD_ENTRY.CLAIMED_LAMPORTS,
+            LEADERBOARD_ENTRY.INVESTED_LAMPORTS, LEADERBOARD_ENTRY.REFERRAL_BONUS_LAMPORTS);
+
+    /**
+     * An entry row as held in memory: most events change one, so it is a plain object rather than a jOOQ record
+     * (whose get and set by column search the columns, and compare each set with the primary key's).
+     */
+    private static final class Entry {
+        final String wallet;
+        final BigInteger[] amounts = new BigInteger[AMOUNTS.size()];
+        int referralCount;
+        long position;
+        OffsetDateTime updatedAt;
+        boolean changed;
+
+        Entry(String wallet) {
+            this.wallet = wallet;
+        }
+
+        static Entry of(LeaderboardEntryRecord row) {
+            Entry entry = new Entry(row.getWallet());
+            for (int i = 0; i < AMOUNTS.size(); i++) {
+                entry.amounts[i] = row.get(AMOUNTS.get(i));
+            }
+            entry.referralCount = row.getReferralCount();
+            entry.position = row.getEventPosition();
+            entry.updatedAt = row.getUpdatedAt();
+            return entry;
+        }
+
+        LeaderboardEntryRecord record() {
+            return new LeaderboardEntryRecord(wallet, amounts[0], amounts[1], amounts[2], referralCount, amounts[3],
+                    position, updatedAt);
+        }
+    }
+
     private final DSLContext db;
     private final LeaderboardProjection handler;
-    private final RowDefaults<LeaderboardEntryRecord> defaults;
-    private final RowCache<String, LeaderboardEntryRecord> entries;
+    private final BigInteger[] defaultAmounts = new BigInteger[AMOUNTS.size()];
+    private final RowCache<String, Entry> entries;
     private final RowCache<Referral, Boolean> referrals;
-    private final Map<String, LeaderboardEntryRecord> changed = new LinkedHashMap<>();
+    private final List<Entry> changed = new ArrayList<>();
     private final List<LeaderboardReferralRecord> newReferrals = new ArrayList<>();
 
     public BufferedLeaderboards(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
         this.handler = new LeaderboardProjection(db, positions, this);
-        this.defaults = RowDefaults.of(db, LEADERBOARD_ENTRY);
-        this.entries = new RowCache<>(wallet -> db.fetchOne(LEADERBOARD_ENTRY, LEADERBOARD_ENTRY.WALLET.eq(wallet)),
-                capacity);
+        RowDefaults<LeaderboardEntryRecord> defaults = RowDefaults.of(db, LEADERBOARD_ENTRY);
+        for (int i = 0; i < AMOUNTS.size(); i++) {
+            defaultAmounts[i] = (BigInteger) defaults.value(AMOUNTS.get(i));
+        }
+        this.entries = new RowCache<>(wallet -> {
+            LeaderboardEntryRecord row = db.fetchOne(LEADERBOARD_ENTRY, LEADERBOARD_ENTRY.WALLET.eq(wallet));
+            return row == null ? null : Entry.of(row);
+        }, capacity);
         this.referrals = new RowCache<>(pair -> db.fetchExists(LEADERBOARD_REFERRAL,
                 LEADERBOARD_REFERRAL.REFERRER.eq(pair.referrer())
                         .and(LEADERBOARD_REFERRAL.REFERRED_PLAYER.eq(pair.referred()))) ? Boolean.TRUE : null,
@@ -65,22 +108,35 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
     @Override
     public void add(String wallet, long position, TableField<LeaderboardEntryRecord, BigInteger> column,
                     BigInteger value, int referralCount) {
-        LeaderboardEntryRecord row = entries.get(wallet);
+        int amount = amountIndex(column);
+        Entry row = entries.get(wallet);
         if (row == null) {
-            row = defaults.newRecord();
-            row.setWallet(wallet);
-            row.set(column, value);
-            row.setReferralCount(referralCount);
+            row = new Entry(wallet);
+            System.arraycopy(defaultAmounts, 0, row.amounts, 0, defaultAmounts.length);
+            row.amounts[amount] = value;
+            row.referralCount = referralCount;
             entries.put(wallet, row);
-        } else if (row.getEventPosition() < position) {
-            row.set(column, row.get(column).add(value));
-            row.setReferralCount(row.getReferralCount() + referralCount);
+        } else if (row.position < position) {
+            row.amounts[amount] = row.amounts[amount].add(value);
+            row.referralCount += referralCount;
         } else {
             return;
         }
-        row.setEventPosition(position);
-        row.setUpdatedAt(Times.now());
-        changed.put(wallet, row);
+        row.position = position;
+        row.updatedAt = Times.now();
+        if (!row.changed) {
+            row.changed = true;
+            changed.add(row);
+        }
+    }
+
+    private static int amountIndex(TableField<LeaderboardEntryRecord, BigInteger> column) {
+        for (int i = 0; i < AMOUNTS.size(); i++) {
+            if (AMOUNTS.get(i) == column) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a leaderboard amount: " + column);
     }
 
     @Override
@@ -90,7 +146,10 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
 
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        BatchWallets.preload(db, LEADERBOARD_ENTRY, LEADERBOARD_ENTRY.WALLET, entries, batch);
+        if (entries.partial()) {
+            BatchWallets.preload(db, LEADERBOARD_ENTRY, LEADERBOARD_ENTRY.WALLET, entries, BatchWallets.of(batch),
+                    Entry::of);
+        }
         if (!referrals.partial()) {
             return;
         }
@@ -121,7 +180,12 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
     @Override
     public void write() {
         writeReferrals();
-        BulkWrite.upsert(db, LEADERBOARD_ENTRY, changed.values(), entries);
+        List<LeaderboardEntryRecord> rows = new ArrayList<>(changed.size());
+        for (Entry entry : changed) {
+            rows.add(entry.record());
+            entry.changed = false;
+        }
+        BulkWrite.upsert(db, LEADERBOARD_ENTRY, rows, entries);
         changed.clear();
         entries.trim();
         referrals.trim();

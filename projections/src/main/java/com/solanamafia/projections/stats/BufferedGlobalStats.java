@@ -1,17 +1,16 @@
 package com.solanamafia.projections.stats;
 
 import com.solanamafia.projections.jooq.tables.records.StatsWalletRecord;
+import com.solanamafia.projections.support.BatchWallets;
 import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.support.BulkWrite;
 import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RowCache;
-import com.solanamafia.projections.support.BatchWallets;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.STATS_WALLET;
 
@@ -20,41 +19,76 @@ import static com.solanamafia.projections.jooq.Tables.STATS_WALLET;
  * totals row is written once per batch by the projection itself (as in a live processor batch).
  */
 public final class BufferedGlobalStats implements BufferedReadModel, StatsWallets {
+    /**
+     * A guard row as held in memory. Every event moves one, so it is a plain object rather than a jOOQ record (whose
+     * setter compares the column with the primary key's on every call).
+     */
+    private static final class Guard {
+        final String wallet;
+        boolean counted;
+        long position;
+        boolean changed;
+
+        Guard(String wallet, boolean counted, long position) {
+            this.wallet = wallet;
+            this.counted = counted;
+            this.position = position;
+        }
+
+        static Guard of(StatsWalletRecord row) {
+            return new Guard(row.getWallet(), row.getCounted(), row.getEventPosition());
+        }
+
+        StatsWalletRecord record() {
+            return new StatsWalletRecord(wallet, counted, position);
+        }
+    }
+
     private final DSLContext db;
     private final GlobalStatsProjection handler;
-    private final RowCache<String, StatsWalletRecord> guards;
-    private final Map<String, StatsWalletRecord> changed = new LinkedHashMap<>();
+    private final RowCache<String, Guard> guards;
+    private final List<Guard> changed = new ArrayList<>();
 
     public BufferedGlobalStats(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
         this.handler = new GlobalStatsProjection(db, positions, this);
-        this.guards = new RowCache<>(wallet -> db.fetchOne(STATS_WALLET, STATS_WALLET.WALLET.eq(wallet)), capacity);
+        this.guards = new RowCache<>(wallet -> {
+            StatsWalletRecord row = db.fetchOne(STATS_WALLET, STATS_WALLET.WALLET.eq(wallet));
+            return row == null ? null : Guard.of(row);
+        }, capacity);
     }
 
     @Override
     public boolean moveTo(String wallet, long position) {
-        StatsWalletRecord guard = guards.get(wallet);
+        Guard guard = guards.get(wallet);
         if (guard == null) {
-            guard = new StatsWalletRecord(wallet, false, position);
+            guard = new Guard(wallet, false, position);
             guards.put(wallet, guard);
-        } else if (guard.getEventPosition() < position) {
-            guard.setEventPosition(position);
+        } else if (guard.position < position) {
+            guard.position = position;
         } else {
             return false;
         }
-        changed.put(wallet, guard);
+        changed(guard);
         return true;
     }
 
     @Override
     public boolean countOnce(String wallet) {
-        StatsWalletRecord guard = guards.get(wallet);
-        if (guard == null || guard.getCounted()) {
+        Guard guard = guards.get(wallet);
+        if (guard == null || guard.counted) {
             return false;
         }
-        guard.setCounted(true);
-        changed.put(wallet, guard);
+        guard.counted = true;
+        changed(guard);
         return true;
+    }
+
+    private void changed(Guard guard) {
+        if (!guard.changed) {
+            guard.changed = true;
+            changed.add(guard);
+        }
     }
 
     @Override
@@ -64,7 +98,9 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
 
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        BatchWallets.preload(db, STATS_WALLET, STATS_WALLET.WALLET, guards, batch);
+        if (guards.partial()) {
+            BatchWallets.preload(db, STATS_WALLET, STATS_WALLET.WALLET, guards, BatchWallets.of(batch), Guard::of);
+        }
     }
 
     @Override
@@ -76,7 +112,12 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
 
     @Override
     public void write() {
-        BulkWrite.upsert(db, STATS_WALLET, changed.values(), guards);
+        List<StatsWalletRecord> rows = new ArrayList<>(changed.size());
+        for (Guard guard : changed) {
+            rows.add(guard.record());
+            guard.changed = false;
+        }
+        BulkWrite.upsert(db, STATS_WALLET, rows, guards);
         changed.clear();
         guards.trim();
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The wallets (base58) a batch of events is about: the keys a buffered read model reads its rows by. */
 public final class BatchWallets {
@@ -50,11 +51,19 @@ public final class BatchWallets {
     /** Reads into {@code rows}, in one query, the rows of {@code table} whose base58 {@code key} is one of {@code keys}. */
     public static <R extends Record> void preload(DSLContext db, Table<R> table, TableField<R, String> key,
                                                   RowCache<String, R> rows, Set<String> keys) {
+        preload(db, table, key, rows, keys, Function.identity());
+    }
+
+    /** As above, each row read held as {@code held} makes it (a read model keeping its rows in its own form). */
+    public static <R extends Record, V> void preload(DSLContext db, Table<R> table, TableField<R, String> key,
+                                                     RowCache<String, V> rows, Set<String> keys,
+                                                     Function<? super R, ? extends V> held) {
         if (!rows.partial() || keys.isEmpty()) {
             return;
         }
-        Map<String, R> found = new HashMap<>();
-        db.selectFrom(table).where(key.eq(DSL.any(array(keys)))).forEach(row -> found.put(row.get(key), row));
+        Map<String, V> found = new HashMap<>();
+        db.selectFrom(table).where(key.eq(DSL.any(array(keys))))
+                .forEach(row -> found.put(row.get(key), held.apply(row)));
         rows.preload(keys, found);
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static com.solanamafia.projections.jooq.Tables.PROJECTION_POSITION;
@@ -20,6 +22,7 @@ import static com.solanamafia.projections.jooq.Tables.PROJECTION_POSITION;
 /** Records the event-store position (global index) a projection has applied, so readers can tell freshness. */
 @Component
 public class ProjectionPositions {
+    private static final Map<String, String> RESOURCE_KEYS = new ConcurrentHashMap<>();
     private final DSLContext db;
     private volatile ReadModelChangeListener changes;
 
@@ -48,22 +51,31 @@ public class ProjectionPositions {
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        AtomicLong highest = root.getOrComputeResource("projection-position:" + projection, key -> {
+        String key = resourceKey(projection);   // called for every event a read model sees: no key built per call
+        AtomicLong highest = root.getResource(key);
+        if (highest == null) {
             AtomicLong max = new AtomicLong(Long.MIN_VALUE);
+            root.resources().put(key, max);
             root.onPrepareCommit(uow -> advance(projection, max.get()));
-            return max;
-        });
-        highest.accumulateAndGet(position, Math::max);
+            highest = max;
+        }
+        if (position > highest.get()) {
+            highest.set(position);   // a unit of work runs on one thread
+        }
         ReadModelChangeListener listener = changes;
         if (listener != null && CurrentUnitOfWork.get().getMessage() != null
                 && CurrentUnitOfWork.get().getMessage().getPayload() instanceof ChainFactEvent event) {
-            Set<String> wallets = root.getOrComputeResource("projection-changes:" + projection, key -> {
+            Set<String> wallets = root.getOrComputeResource("projection-changes:" + projection, k -> {
                 Set<String> touched = new HashSet<>();
                 root.afterCommit(uow -> listener.changed(projection, touched));
                 return touched;
             });
             EventWallets.all(event).forEach(w -> wallets.add(w.base58()));
         }
+    }
+
+    private static String resourceKey(String projection) {
+        return RESOURCE_KEYS.computeIfAbsent(projection, p -> "projection-position:" + p);
     }
 
     public void advance(String projection, long position) {

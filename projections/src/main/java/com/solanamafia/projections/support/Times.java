@@ -10,13 +10,39 @@ import java.time.ZoneOffset;
 
 /** Time conversions for read-model columns (TIMESTAMP WITH TIME ZONE, always written in UTC). */
 public final class Times {
+    /**
+     * The last instant converted and the last {@link #now()}, each shared by the calls that follow with the same
+     * value: a replay converts the same block time for every event of a block and stamps {@code updated_at} on every
+     * row it changes, and each conversion is four objects a row held in memory keeps alive (the garbage collector
+     * then copies them). Immutable, so any thread may reuse one; a stale read only means a new one is built.
+     */
+    private static volatile Converted lastConverted = new Converted(Instant.EPOCH, OffsetDateTime.of(
+            LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC), ZoneOffset.UTC));
+    private static volatile Converted lastNow = lastConverted;
+
+    private record Converted(Instant instant, OffsetDateTime time) {
+    }
+
     private Times() {
     }
 
     public static OffsetDateTime utc(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        Converted last = lastConverted;
+        if (last.instant().equals(instant)) {
+            return last.time();
+        }
+        OffsetDateTime time = convert(instant);
+        lastConverted = new Converted(instant, time);
+        return time;
+    }
+
+    private static OffsetDateTime convert(Instant instant) {
         // as instant.atOffset(UTC), without the ZoneRules object that builds for every call
-        return instant == null ? null : OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
-                instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
+        return OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+                ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     public static OffsetDateTime utc(UnixTime time) {
@@ -38,7 +64,16 @@ public final class Times {
         return recordedAt;
     }
 
+    /** The current time to the millisecond (what a read model stamps on the rows it changes). */
     public static OffsetDateTime now() {
-        return utc(Instant.now());
+        long millis = System.currentTimeMillis();
+        Converted last = lastNow;
+        if (last.instant().toEpochMilli() == millis) {
+            return last.time();
+        }
+        Instant instant = Instant.ofEpochMilli(millis);
+        OffsetDateTime time = convert(instant);
+        lastNow = new Converted(instant, time);
+        return time;
     }
 }

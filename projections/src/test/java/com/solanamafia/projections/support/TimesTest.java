@@ -20,4 +20,24 @@ class TimesTest {
         assertThat(Times.utc((Instant) null)).isNull();
         assertThat(Times.now().getOffset()).isEqualTo(ZoneOffset.UTC);
     }
+
+    @Test
+    void theSameInstantConvertsToTheSameValueEveryTime() {
+        Instant blockTime = Instant.parse("2026-03-01T12:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            assertThat(Times.utc(blockTime)).isEqualTo(blockTime.atOffset(ZoneOffset.UTC));
+            assertThat(Times.utc(blockTime.plusNanos(i))).isEqualTo(blockTime.plusNanos(i).atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    @Test
+    void nowIsTheClockToTheMillisecond() throws InterruptedException {
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        java.time.OffsetDateTime now = Times.now();
+        Thread.sleep(2);
+        java.time.OffsetDateTime later = Times.now();
+        assertThat(now.toInstant()).isBetween(before, Instant.now());
+        assertThat(now.getNano() % 1_000_000).isZero();
+        assertThat(later).isAfter(now);
+    }
 }
