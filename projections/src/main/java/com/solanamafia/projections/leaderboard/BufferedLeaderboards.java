@@ -75,7 +75,7 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
     private final RowCache<String, Entry> entries;
     private final RowCache<Referral, Boolean> referrals;
     private final List<Entry> changed = new ArrayList<>();
-    private final List<LeaderboardReferralRecord> newReferrals = new ArrayList<>();
+    private final List<Referral> newReferrals = new ArrayList<>();
 
     public BufferedLeaderboards(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
@@ -101,7 +101,7 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
             return false;
         }
         referrals.put(pair, Boolean.TRUE);
-        newReferrals.add(new LeaderboardReferralRecord(referrer, referred));
+        newReferrals.add(pair);
         return true;
     }
 
@@ -171,7 +171,9 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
 
     @Override
     public void writeSome() {
-        writeReferrals();
+        if (referrals.partial()) {
+            writeReferrals();   // while it holds every pair, the new ones wait for the write: all are new then
+        }
         if (entries.full() || referrals.full()) {
             write();
         }
@@ -192,10 +194,14 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
     }
 
     private void writeReferrals() {
+        List<LeaderboardReferralRecord> rows = new ArrayList<>(newReferrals.size());
+        for (Referral pair : newReferrals) {
+            rows.add(new LeaderboardReferralRecord(pair.referrer(), pair.referred()));
+        }
         if (referrals.partial()) {
-            BulkWrite.insertNew(db, LEADERBOARD_REFERRAL, newReferrals);
+            BulkWrite.insertNew(db, LEADERBOARD_REFERRAL, rows);
         } else {
-            BulkWrite.copy(db, LEADERBOARD_REFERRAL, newReferrals);   // it holds every pair: these are new
+            BulkWrite.copy(db, LEADERBOARD_REFERRAL, rows);   // it holds every pair: these are new
         }
         newReferrals.clear();
     }

@@ -262,7 +262,8 @@ public class ReplayRunner {
     }
 
     /**
-     * After a pass: every read model writing once writes the rows it still holds changed. One that failed in that
+     * After a pass: every read model writing once writes the rows it still holds changed (into shadows without their
+     * unique keys where none was written yet, the keys built after). One that failed in that
      * mode (a batch, or this write) starts over in fresh shadow tables, written per batch with the failing events
      * dead-lettered one by one, and is brought up to {@code token}, where the others are. Returns {@code token}.
      */
@@ -278,7 +279,9 @@ public class ReplayRunner {
                     tx.executeWithoutResult(s -> {
                         db.execute("SET LOCAL synchronous_commit = off");
                         if (target.deferred) {
+                            List<String> keys = ShadowTables.dropKeysOfEmpty(db, target.spec().tables());
                             target.bufferedModel().write();
+                            ShadowTables.restoreIndexes(db, keys);
                         }
                         buildIndexes(target, unbuiltIndexes);
                     });

@@ -58,28 +58,55 @@ public final class ShadowTables {
     public static Map<String, List<String>> dropIndexesUntilBuilt(DSLContext db, List<String> tables) {
         Map<String, List<String>> restore = new LinkedHashMap<>();
         for (String table : tables) {
-            String shadow = SCHEMA + "." + table + NEXT;
-            List<String> statements = new ArrayList<>();
-            for (Record index : db.fetch("SELECT c.relname, pg_get_indexdef(i.indexrelid), i.indisunique, "
-                    + "i.indisprimary, (SELECT conname FROM pg_constraint WHERE conindid = i.indexrelid), "
-                    + "(SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conindid = i.indexrelid) "
-                    + "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ?::regclass",
-                    shadow)) {
-                String definition = index.get(1, String.class);
-                if (!index.get(2, Boolean.class)) {
-                    db.execute("DROP INDEX " + SCHEMA + "." + index.get(0, String.class));
-                    statements.add(definition);
-                } else if (index.get(3, Boolean.class) && index.get(5, String.class).contains("event_position")) {
-                    db.execute("ALTER TABLE " + shadow + " DROP CONSTRAINT " + index.get(4, String.class));
-                    statements.add("ALTER TABLE " + shadow + " ADD CONSTRAINT " + index.get(4, String.class) + " "
-                            + index.get(5, String.class));
-                }
-            }
+            List<String> statements = dropIndexes(db, table, false);
             if (!statements.isEmpty()) {
                 restore.put(table, statements);
             }
         }
         return restore;
+    }
+
+    /**
+     * Drops every index left on those of the shadows that are still empty (their unique keys: nothing was written to
+     * them during the pass, so the rows a read model writes there at its end are all new, and sorting them once into
+     * each index is cheaper than inserting each row into it). Returns the statements that build them again, to run
+     * after that write, in the same transaction.
+     */
+    public static List<String> dropKeysOfEmpty(DSLContext db, List<String> tables) {
+        List<String> statements = new ArrayList<>();
+        for (String table : tables) {
+            if (!db.fetchExists(DSL.table(DSL.name(SCHEMA, table + NEXT)))) {
+                statements.addAll(dropIndexes(db, table, true));
+            }
+        }
+        return statements;
+    }
+
+    /** Drops the shadow's non-unique indexes, its event-position primary key, and with {@code keys} every index. */
+    private static List<String> dropIndexes(DSLContext db, String table, boolean keys) {
+        String shadow = SCHEMA + "." + table + NEXT;
+        List<String> statements = new ArrayList<>();
+        for (Record index : db.fetch("SELECT c.relname, pg_get_indexdef(i.indexrelid), i.indisunique, "
+                + "(SELECT conname FROM pg_constraint WHERE conindid = i.indexrelid), "
+                + "(SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conindid = i.indexrelid) "
+                + "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ?::regclass",
+                shadow)) {
+            String constraint = index.get(3, String.class);
+            String constraintDefinition = index.get(4, String.class);
+            boolean unique = index.get(2, Boolean.class);
+            if (unique && !keys && !(constraintDefinition != null && constraintDefinition.startsWith("PRIMARY KEY")
+                    && constraintDefinition.contains("event_position"))) {
+                continue;
+            }
+            if (constraint != null) {
+                db.execute("ALTER TABLE " + shadow + " DROP CONSTRAINT " + constraint);
+                statements.add("ALTER TABLE " + shadow + " ADD CONSTRAINT " + constraint + " " + constraintDefinition);
+            } else {
+                db.execute("DROP INDEX " + SCHEMA + "." + index.get(0, String.class));
+                statements.add(index.get(1, String.class));
+            }
+        }
+        return statements;
     }
 
     /** Builds the indexes {@link #dropIndexesUntilBuilt} dropped from {@code table}'s shadow (a duplicate key fails). */

@@ -7,9 +7,9 @@ import org.jooq.Table;
 import org.jooq.TableRecord;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
@@ -50,6 +50,9 @@ public final class BulkWrite {
      */
     public static <R extends TableRecord<R>> void upsert(DSLContext db, Table<R> table, Collection<R> rows,
                                                          RowCache<?, ?> cache) {
+        if (rows.isEmpty()) {
+            return;   // the table is as it was: all the cache holds may still be new to it
+        }
         boolean allNew = cache.onlyNewRows();
         cache.writing();
         if (allNew) {
@@ -74,7 +77,7 @@ public final class BulkWrite {
             return;
         }
         Field<?>[] fields = table.fields();
-        StringBuilder text = new StringBuilder(rows.size() * 64 * fields.length);
+        StringBuilder text = new StringBuilder(rows.size() * 16 * fields.length);
         for (R record : rows) {
             for (int c = 0; c < fields.length; c++) {
                 if (c > 0) {
@@ -98,11 +101,17 @@ public final class BulkWrite {
         String sql = "COPY " + db.render(table) + " ("
                 + java.util.Arrays.stream(table.fields()).map(f -> quoted(f.getName())).collect(Collectors.joining(", "))
                 + ") FROM STDIN";
+        // as bytes in one piece: through a Reader the driver copies and encodes the text again in small chunks
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         db.connection(connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString()));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
         });
     }
