@@ -1,60 +1,91 @@
 package com.solanamafia.projections.player;
 
 import com.solanamafia.projections.jooq.tables.records.PlayerRecord;
+import com.solanamafia.projections.support.BatchWallets;
 import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.support.BulkWrite;
+import com.solanamafia.projections.support.ColumnIndex;
 import com.solanamafia.projections.support.Latest;
 import com.solanamafia.projections.support.ProjectionPositions;
-import com.solanamafia.projections.support.RecordValues;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
-import com.solanamafia.projections.support.BatchWallets;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static com.solanamafia.projections.jooq.Tables.PLAYER;
 
-/** The player summary, buffered: the rows change in memory, as {@link SqlPlayerRows} changes them in the table. */
+/**
+ * The player summary, buffered: the rows change in memory, as {@link SqlPlayerRows} changes them in the table. Each
+ * row is held as an array of its values (every event changes one; a jOOQ record's get and set by column search
+ * its columns by name).
+ */
 public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRows {
+    private static final ColumnIndex COLUMNS = new ColumnIndex(PLAYER);
+    private static final int WALLET = COLUMNS.of(PLAYER.WALLET);
+    private static final int EVENT_POSITION = COLUMNS.of(PLAYER.EVENT_POSITION);
+    private static final int LAST_ACTIVITY_AT = COLUMNS.of(PLAYER.LAST_ACTIVITY_AT);
+    private static final int UPDATED_AT = COLUMNS.of(PLAYER.UPDATED_AT);
+
+    private static final class Row {
+        final Object[] values;
+        boolean changed;
+
+        Row(Object[] values) {
+            this.values = values;
+        }
+
+        static Row of(PlayerRecord record) {
+            return new Row(record.intoArray());
+        }
+
+        long position() {
+            return (Long) values[EVENT_POSITION];
+        }
+    }
+
     private final DSLContext db;
     private final PlayerSummaryProjection handler;
     private final RowDefaults<PlayerRecord> defaults;
-    private final RowCache<String, PlayerRecord> rows;
-    private final Map<String, PlayerRecord> changed = new LinkedHashMap<>();
+    private final RowCache<String, Row> rows;
+    private final List<Row> changed = new ArrayList<>();
 
     public BufferedPlayerSummary(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
         this.handler = new PlayerSummaryProjection(db, positions, this);
         this.defaults = RowDefaults.of(db, PLAYER);
-        this.rows = new RowCache<>(wallet -> db.fetchOne(PLAYER, PLAYER.WALLET.eq(wallet)), capacity);
+        this.rows = new RowCache<>(wallet -> {
+            PlayerRecord record = db.fetchOne(PLAYER, PLAYER.WALLET.eq(wallet));
+            return record == null ? null : Row.of(record);
+        }, capacity);
     }
 
     @Override
     public void upsert(String wallet, long position, OffsetDateTime activityAt,
                        PlayerSummaryProjection.Changes changes) {
-        PlayerRecord row = rows.get(wallet);
-        OffsetDateTime now = Times.now();
+        Row row = rows.get(wallet);
         if (row == null) {
-            row = defaults.newRecord();
-            RecordValues.setAll(row, changes.inserts);
-            row.setWallet(wallet);
-            row.setLastActivityAt(activityAt);
+            row = new Row(defaults.newValues());
+            changes.insertInto(row.values, COLUMNS);
+            row.values[WALLET] = wallet;
+            row.values[LAST_ACTIVITY_AT] = activityAt;
             rows.put(wallet, row);
-        } else if (row.getEventPosition() < position) {
-            changes.applyTo(row);
-            row.setLastActivityAt(Latest.of(row.getLastActivityAt(), activityAt));
+        } else if (row.position() < position) {
+            changes.applyTo(row.values, COLUMNS);
+            row.values[LAST_ACTIVITY_AT] = Latest.of((OffsetDateTime) row.values[LAST_ACTIVITY_AT], activityAt);
         } else {
             return;
         }
-        row.setEventPosition(position);
-        row.setUpdatedAt(now);
-        changed.put(wallet, row);
+        row.values[EVENT_POSITION] = position;
+        row.values[UPDATED_AT] = Times.now();
+        if (!row.changed) {
+            row.changed = true;
+            changed.add(row);
+        }
     }
 
     @Override
@@ -64,7 +95,9 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
 
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        BatchWallets.preload(db, PLAYER, PLAYER.WALLET, rows, batch);
+        if (rows.partial()) {
+            BatchWallets.preload(db, PLAYER, PLAYER.WALLET, rows, BatchWallets.of(batch), Row::of);
+        }
     }
 
     @Override
@@ -76,7 +109,12 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
 
     @Override
     public void write() {
-        BulkWrite.upsert(db, PLAYER, changed.values(), rows);
+        List<Object[]> values = new ArrayList<>(changed.size());
+        for (Row row : changed) {
+            values.add(row.values);
+            row.changed = false;
+        }
+        BulkWrite.upsertValues(db, PLAYER, values, rows);
         changed.clear();
         rows.trim();
     }

@@ -18,7 +18,7 @@ import com.solanamafia.api.transfer.BusinessHandedOver;
 import com.solanamafia.api.transfer.BusinessTakenOver;
 import com.solanamafia.projections.jooq.tables.records.PlayerRecord;
 import com.solanamafia.projections.support.ProjectionPositions;
-import com.solanamafia.projections.support.RecordValues;
+import com.solanamafia.projections.support.ColumnIndex;
 import com.solanamafia.projections.support.Times;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -253,11 +253,17 @@ public class PlayerSummaryProjection {
             return sql;
         }
 
-        /** The same changes made to an existing row in memory. */
-        void applyTo(PlayerRecord row) {
+        /** The insert values set in a new row held in memory (an array of values, {@code columns} order). */
+        void insertInto(Object[] row, ColumnIndex columns) {
+            inserts.forEach((column, value) -> row[columns.of(column)] = value);
+        }
+
+        /** The same changes made to an existing row held in memory. */
+        void applyTo(Object[] row, ColumnIndex columns) {
             for (Change change : updates.values()) {
-                Object current = row.get(change.column());
-                Object value = switch (change.kind()) {
+                int at = columns.of(change.column());
+                Object current = row[at];
+                row[at] = switch (change.kind()) {
                     case SET -> change.value();
                     case ADD -> current instanceof BigInteger amount ? amount.add((BigInteger) change.value())
                             : (Integer) current + (Integer) change.value();
@@ -265,7 +271,6 @@ public class PlayerSummaryProjection {
                             ? amount.subtract((BigInteger) change.value()).max(BigInteger.ZERO)
                             : Math.max((Integer) current - (Integer) change.value(), 0);
                 };
-                RecordValues.set(row, change.column(), value);
             }
         }
     }

@@ -37,11 +37,15 @@ public final class BulkWrite {
 
     /** Inserts the rows; a row whose key exists replaces every column of it. Keys must be distinct. */
     public static <R extends TableRecord<R>> void upsert(DSLContext db, Table<R> table, Collection<R> rows) {
+        upsert(db, table, rows, RECORD);
+    }
+
+    private static <T> void upsert(DSLContext db, Table<?> table, Collection<T> rows, Values<? super T> values) {
         List<String> keys = table.getPrimaryKey().getFields().stream().map(Field::getName).toList();
         String updates = java.util.Arrays.stream(table.fields()).map(Field::getName).filter(c -> !keys.contains(c))
                 .map(c -> quoted(c) + " = EXCLUDED." + quoted(c)).collect(Collectors.joining(", "));
-        write(db, table, rows, " ON CONFLICT (" + keys.stream().map(BulkWrite::quoted).collect(Collectors.joining(", "))
-                + ") DO UPDATE SET " + updates);
+        write(db, table, rows, values, " ON CONFLICT ("
+                + keys.stream().map(BulkWrite::quoted).collect(Collectors.joining(", ")) + ") DO UPDATE SET " + updates);
     }
 
     /**
@@ -50,22 +54,43 @@ public final class BulkWrite {
      */
     public static <R extends TableRecord<R>> void upsert(DSLContext db, Table<R> table, Collection<R> rows,
                                                          RowCache<?, ?> cache) {
+        upsert(db, table, rows, RECORD, cache);
+    }
+
+    /**
+     * As above, for rows held as arrays of values in the order of the table's columns ({@link Table#fields()}),
+     * which a read model changing the same rows over and over holds instead of jOOQ records.
+     */
+    public static void upsertValues(DSLContext db, Table<?> table, Collection<Object[]> rows, RowCache<?, ?> cache) {
+        upsert(db, table, rows, (row, column) -> row[column], cache);
+    }
+
+    private static <T> void upsert(DSLContext db, Table<?> table, Collection<T> rows, Values<? super T> values,
+                                   RowCache<?, ?> cache) {
         if (rows.isEmpty()) {
             return;   // the table is as it was: all the cache holds may still be new to it
         }
         boolean allNew = cache.onlyNewRows();
         cache.writing();
         if (allNew) {
-            copy(db, table, rows);
+            copy(db, table, rows, values);
         } else {
-            upsert(db, table, rows);
+            upsert(db, table, rows, values);
         }
     }
 
     /** Inserts the rows; a row whose key exists is skipped (ON CONFLICT DO NOTHING). */
     public static <R extends TableRecord<R>> void insertNew(DSLContext db, Table<R> table, Collection<R> rows) {
-        write(db, table, rows, " ON CONFLICT DO NOTHING");
+        write(db, table, rows, RECORD, " ON CONFLICT DO NOTHING");
     }
+
+    /** A row's value of a column, by the column's index in the table. */
+    @FunctionalInterface
+    private interface Values<T> {
+        Object get(T row, int column);
+    }
+
+    private static final Values<TableRecord<?>> RECORD = (record, column) -> record.get(column);
 
     /**
      * Inserts rows that must all be new with {@code COPY ... FROM STDIN} (text format), the cheapest way into a table
@@ -73,17 +98,21 @@ public final class BulkWrite {
      * unique violation) rather than being skipped. Values are read by the same input functions as above.
      */
     public static <R extends TableRecord<R>> void copy(DSLContext db, Table<R> table, Collection<R> rows) {
+        copy(db, table, rows, RECORD);
+    }
+
+    private static <T> void copy(DSLContext db, Table<?> table, Collection<T> rows, Values<? super T> values) {
         if (rows.isEmpty()) {
             return;
         }
         Field<?>[] fields = table.fields();
         StringBuilder text = new StringBuilder(rows.size() * 16 * fields.length);
-        for (R record : rows) {
+        for (T row : rows) {
             for (int c = 0; c < fields.length; c++) {
                 if (c > 0) {
                     text.append('\t');
                 }
-                copyValue(text, record.get(c));
+                copyValue(text, values.get(row, c));
             }
             text.append('\n');
         }
@@ -149,8 +178,8 @@ public final class BulkWrite {
         element(out, value);   // numbers, booleans, dates, timestamps: the same text, none needs escaping
     }
 
-    private static <R extends TableRecord<R>> void write(DSLContext db, Table<R> table, Collection<R> rows,
-                                                         String onConflict) {
+    private static <T> void write(DSLContext db, Table<?> table, Collection<T> rows, Values<? super T> values,
+                                  String onConflict) {
         if (rows.isEmpty()) {
             return;
         }
@@ -160,12 +189,12 @@ public final class BulkWrite {
             columns[c] = new StringBuilder(rows.size() * 16).append('{');
         }
         boolean first = true;
-        for (R record : rows) {
+        for (T row : rows) {
             for (int c = 0; c < fields.length; c++) {
                 if (!first) {
                     columns[c].append(',');
                 }
-                element(columns[c], record.get(c));
+                element(columns[c], values.get(row, c));
             }
             first = false;
         }

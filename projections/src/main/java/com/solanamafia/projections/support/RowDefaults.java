@@ -18,6 +18,7 @@ public final class RowDefaults<R extends TableRecord<R>> {
     private final Constructor<? extends R> constructor;
     private final Map<Field<?>, Object> defaults;
     private final Configuration configuration;
+    private final Field<?>[] fields;
 
     private RowDefaults(Table<R> table, Map<Field<?>, Object> defaults, Configuration configuration) {
         try {
@@ -28,6 +29,7 @@ public final class RowDefaults<R extends TableRecord<R>> {
         }
         this.defaults = defaults;
         this.configuration = configuration;
+        this.fields = table.fields();
     }
 
     /** Evaluates the column defaults once, in the database. */
@@ -54,6 +56,15 @@ public final class RowDefaults<R extends TableRecord<R>> {
     /** The column's default value (null when it has none). */
     public Object value(Field<?> field) {
         return defaults.get(field);
+    }
+
+    /** A new row as an array of values in the order of the table's columns, each its default (or null). */
+    public Object[] newValues() {
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = defaults.get(fields[i]);
+        }
+        return values;
     }
 
     public R newRecord() {
