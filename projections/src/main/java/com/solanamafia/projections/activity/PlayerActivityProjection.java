@@ -1,12 +1,18 @@
 package com.solanamafia.projections.activity;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.solanamafia.api.chain.ChainFact;
 import com.solanamafia.api.chain.ChainFactEvent;
+import com.solanamafia.api.chain.Lamports;
+import com.solanamafia.api.chain.UnixTime;
 import com.solanamafia.api.chain.Wallet;
 import com.solanamafia.projections.support.EventWallets;
 import com.solanamafia.projections.support.ProjectionPositions;
@@ -41,9 +47,39 @@ public class PlayerActivityProjection {
     /** Writes an event without its chain fact in one pass (no intermediate JSON tree). */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(valueTypes())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .addMixIn(ChainFactEvent.class, WithoutFact.class)
             .build();
+
+    /**
+     * The chain's value types, written as their {@code @JsonValue} writes them but without its reflective call (every
+     * event has a wallet and most an amount; a replay writes a million of these).
+     */
+    private static SimpleModule valueTypes() {
+        return new SimpleModule("activity-value-types")
+                .addSerializer(Wallet.class, new StdSerializer<>(Wallet.class) {
+                    @Override
+                    public void serialize(Wallet wallet, JsonGenerator json, SerializerProvider provider)
+                            throws java.io.IOException {
+                        json.writeString(wallet.base58());
+                    }
+                })
+                .addSerializer(Lamports.class, new StdSerializer<>(Lamports.class) {
+                    @Override
+                    public void serialize(Lamports amount, JsonGenerator json, SerializerProvider provider)
+                            throws java.io.IOException {
+                        json.writeString(amount.toJson());
+                    }
+                })
+                .addSerializer(UnixTime.class, new StdSerializer<>(UnixTime.class) {
+                    @Override
+                    public void serialize(UnixTime time, JsonGenerator json, SerializerProvider provider)
+                            throws java.io.IOException {
+                        json.writeNumber(time.seconds());
+                    }
+                });
+    }
 
     @JsonIgnoreProperties("fact")
     private interface WithoutFact {

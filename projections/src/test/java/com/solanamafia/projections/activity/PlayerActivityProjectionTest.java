@@ -94,7 +94,9 @@ class PlayerActivityProjectionTest {
                         Instant.parse("2026-05-01T10:00:00Z"), null),
                 new BusinessPurchased(ALICE, fact("p", 2, null), 0, 0, 0, new Lamports(Lamports.U64_MAX), null, null,
                         200, null, UnixTime.ofSeconds(5)),
-                new NftTransferred(ALICE, BOB, fact("t", 4, null), MINT_A, UnixTime.ofSeconds(6)))) {
+                new NftTransferred(ALICE, BOB, fact("t", 4, null), MINT_A, UnixTime.ofSeconds(6)),
+                new EarningsAccrued(ALICE, fact("e", 5, null), Lamports.of(0), new Lamports(Lamports.U64_MAX),
+                        UnixTime.UNSET, 3))) {
             com.fasterxml.jackson.databind.node.ObjectNode expected = plain.valueToTree(event);
             expected.remove("fact");
             assertThat(PlayerActivityProjection.details(event).data()).isEqualTo(plain.writeValueAsString(expected));
