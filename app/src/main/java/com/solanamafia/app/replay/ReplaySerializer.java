@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.solanamafia.api.chain.Wallet;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -23,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code DateTimeFormatter} (any other form goes to Jackson's own deserializer).
  */
 final class ReplaySerializer extends JacksonSerializer {
+    /** How many distinct wallets a replay's serializer shares before it starts over. */
+    static final int SHARED_WALLETS = 1_000_000;
+
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
     private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
 
@@ -31,8 +35,9 @@ final class ReplaySerializer extends JacksonSerializer {
     }
 
     static ReplaySerializer basedOn(ObjectMapper live) {
-        ObjectMapper mapper = live.copy().registerModule(
-                new SimpleModule("replay-instants").addDeserializer(Instant.class, new FastInstants()));
+        ObjectMapper mapper = live.copy().registerModule(new SimpleModule("replay-values")
+                .addDeserializer(Instant.class, new FastInstants())
+                .addDeserializer(Wallet.class, new SharedWallets(SHARED_WALLETS)));
         return new ReplaySerializer(JacksonSerializer.builder().objectMapper(mapper)
                 .classLoader(ReplaySerializer.class.getClassLoader()));
     }
@@ -46,6 +51,42 @@ final class ReplaySerializer extends JacksonSerializer {
     @Override
     protected ObjectReader getReader(Class<?> type) {
         return readers.computeIfAbsent(type, super::getReader);
+    }
+
+    /**
+     * Every event of a wallet gets the same {@link Wallet} (checked once), so its base58 string is one object: the
+     * read models' maps keyed by it then compare keys by identity instead of reading both strings (a replay's read
+     * models look a wallet up about five times per event, in maps of every player).
+     */
+    static final class SharedWallets extends StdScalarDeserializer<Wallet> {
+        private final Map<String, Wallet> wallets = new ConcurrentHashMap<>();
+        private final int capacity;
+
+        SharedWallets(int capacity) {
+            super(Wallet.class);
+            this.capacity = capacity;
+        }
+
+        @Override
+        public Wallet deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Wallet) context.handleUnexpectedToken(Wallet.class, parser);
+            }
+            String base58 = parser.getText();
+            Wallet wallet = wallets.get(base58);
+            if (wallet == null) {
+                try {
+                    wallet = Wallet.of(base58);
+                } catch (Wallet.InvalidWalletException e) {
+                    throw context.weirdStringException(base58, Wallet.class, e.getMessage());
+                }
+                if (wallets.size() >= capacity) {
+                    wallets.clear();
+                }
+                wallets.put(base58, wallet);
+            }
+            return wallet;
+        }
     }
 
     static final class FastInstants extends StdScalarDeserializer<Instant> {
