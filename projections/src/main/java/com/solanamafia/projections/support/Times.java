@@ -11,14 +11,14 @@ import java.time.ZoneOffset;
 /** Time conversions for read-model columns (TIMESTAMP WITH TIME ZONE, always written in UTC). */
 public final class Times {
     /**
-     * The last instant converted and the last {@link #now()}, each shared by the calls that follow with the same
-     * value: a replay converts the same block time for every event of a block and stamps {@code updated_at} on every
-     * row it changes, and each conversion is four objects a row held in memory keeps alive (the garbage collector
-     * then copies them). Immutable, so any thread may reuse one; a stale read only means a new one is built.
+     * The instants converted lately (a small table by the instant's hash) and the last {@link #now()}, each shared by
+     * the calls that follow with the same value: a replay converts the same block time for every event of a block,
+     * and the same recording time, and stamps {@code updated_at} on every row it changes; each conversion is four
+     * objects, which a row held in memory keeps alive (the garbage collector then copies them). Immutable, so any
+     * thread may reuse one; a lost write only means a later call builds its own.
      */
-    private static volatile Converted lastConverted = new Converted(Instant.EPOCH, OffsetDateTime.of(
-            LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC), ZoneOffset.UTC));
-    private static volatile Converted lastNow = lastConverted;
+    private static final Converted[] CONVERTED = new Converted[64];
+    private static volatile Converted lastNow = new Converted(Instant.EPOCH, convert(Instant.EPOCH));
 
     private record Converted(Instant instant, OffsetDateTime time) {
     }
@@ -30,12 +30,13 @@ public final class Times {
         if (instant == null) {
             return null;
         }
-        Converted last = lastConverted;
-        if (last.instant().equals(instant)) {
-            return last.time();
+        int slot = instant.hashCode() & (CONVERTED.length - 1);
+        Converted known = CONVERTED[slot];
+        if (known != null && known.instant().equals(instant)) {
+            return known.time();
         }
         OffsetDateTime time = convert(instant);
-        lastConverted = new Converted(instant, time);
+        CONVERTED[slot] = new Converted(instant, time);
         return time;
     }
 
