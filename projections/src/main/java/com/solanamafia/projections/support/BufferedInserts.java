@@ -31,7 +31,9 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
     private final Field<Long> eventPosition;
     /** The wallet column, when the primary key starts with it (a query by position alone could not use the key). */
     private final Field<String> wallet;
-    private final Field<?>[] fields;
+    private final ColumnIndex columns;
+    /** Where the primary key's columns are in a row. */
+    private final int[] keyColumns;
     /** The rows added since the last write, as COPY's text (no records: this table's rows are only ever inserted). */
     private final StringBuilder rows = new StringBuilder();
     /** The keys of the rows added since the last write, and of the rows found in the table by {@link #prefetch}. */
@@ -45,7 +47,8 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
         this.table = table;
         this.defaults = RowDefaults.of(db, table);
         this.key = List.copyOf(table.getPrimaryKey().getFields());
-        this.fields = table.fields();
+        this.columns = new ColumnIndex(table);
+        this.keyColumns = key.stream().mapToInt(columns::of).toArray();
         this.eventPosition = table.field("event_position", Long.class);
         if (eventPosition == null || !key.contains(eventPosition)) {
             throw new IllegalArgumentException(table + " is not keyed by event position");
@@ -56,19 +59,22 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
     }
 
     private void add(Map<Field<?>, Object> values) {
-        Object[] rowKey = new Object[key.size()];
+        Object[] row = defaults.newValues();   // a column the row does not name gets its default
+        for (Map.Entry<Field<?>, Object> value : values.entrySet()) {
+            row[columns.of(value.getKey())] = value.getValue();
+        }
+        Object[] rowKey = new Object[keyColumns.length];
         for (int k = 0; k < rowKey.length; k++) {
-            rowKey[k] = values.get(key.get(k));
+            rowKey[k] = row[keyColumns[k]];
         }
         if (!keys.add(Arrays.asList(rowKey))) {
             return;
         }
-        for (int c = 0; c < fields.length; c++) {
+        for (int c = 0; c < row.length; c++) {
             if (c > 0) {
                 rows.append('\t');
             }
-            Object value = values.get(fields[c]);
-            BulkWrite.copyValue(rows, value != null || values.containsKey(fields[c]) ? value : defaults.value(fields[c]));
+            BulkWrite.copyValue(rows, row[c]);
         }
         rows.append('\n');
     }

@@ -18,7 +18,8 @@ public final class RowDefaults<R extends TableRecord<R>> {
     private final Constructor<? extends R> constructor;
     private final Map<Field<?>, Object> defaults;
     private final Configuration configuration;
-    private final Field<?>[] fields;
+    /** Every column's default in the table's column order (looking a jOOQ field up in a map hashes its name). */
+    private final Object[] defaultValues;
 
     private RowDefaults(Table<R> table, Map<Field<?>, Object> defaults, Configuration configuration) {
         try {
@@ -29,7 +30,11 @@ public final class RowDefaults<R extends TableRecord<R>> {
         }
         this.defaults = defaults;
         this.configuration = configuration;
-        this.fields = table.fields();
+        Field<?>[] fields = table.fields();
+        this.defaultValues = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            defaultValues[i] = defaults.get(fields[i]);
+        }
     }
 
     /** Evaluates the column defaults once, in the database. */
@@ -60,11 +65,7 @@ public final class RowDefaults<R extends TableRecord<R>> {
 
     /** A new row as an array of values in the order of the table's columns, each its default (or null). */
     public Object[] newValues() {
-        Object[] values = new Object[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            values[i] = defaults.get(fields[i]);
-        }
-        return values;
+        return defaultValues.clone();
     }
 
     public R newRecord() {

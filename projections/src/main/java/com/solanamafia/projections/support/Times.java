@@ -17,7 +17,7 @@ public final class Times {
      * objects, which a row held in memory keeps alive (the garbage collector then copies them). Immutable, so any
      * thread may reuse one; a lost write only means a later call builds its own.
      */
-    private static final Converted[] CONVERTED = new Converted[64];
+    private static final Converted[] CONVERTED = new Converted[1 << 6];   // indexed by 6 bits of a hash
     private static volatile Converted lastNow = new Converted(Instant.EPOCH, convert(Instant.EPOCH));
 
     private record Converted(Instant instant, OffsetDateTime time) {
@@ -30,7 +30,8 @@ public final class Times {
         if (instant == null) {
             return null;
         }
-        int slot = instant.hashCode() & (CONVERTED.length - 1);
+        // mixed: Instant.hashCode would put a time and the same time a day later (86,400 s, a multiple of 64) together
+        int slot = (int) ((instant.getEpochSecond() * 0x9E3779B97F4A7C15L + instant.getNano()) >>> 58);
         Converted known = CONVERTED[slot];
         if (known != null && known.instant().equals(instant)) {
             return known.time();
