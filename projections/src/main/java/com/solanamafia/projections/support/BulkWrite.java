@@ -123,19 +123,17 @@ public final class BulkWrite {
      * {@code COPY ... FROM STDIN} of text already in COPY's text format, one line per row with every column of
      * {@code table} in its order (each value as {@link #copyValue} writes it).
      */
-    public static void copy(DSLContext db, Table<?> table, CharSequence text) {
+    public static void copy(DSLContext db, Table<?> table, StringBuilder text) {
         if (text.isEmpty()) {
             return;
         }
         String sql = "COPY " + db.render(table) + " ("
                 + java.util.Arrays.stream(table.fields()).map(f -> quoted(f.getName())).collect(Collectors.joining(", "))
                 + ") FROM STDIN";
-        // as bytes in one piece: through a Reader the driver copies and encodes the text again in small chunks
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         db.connection(connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                copy.writeToCopy(bytes, 0, bytes.length);
+                send(copy, text);
                 copy.endCopy();
             } finally {
                 if (copy.isActive()) {
@@ -144,6 +142,38 @@ public final class BulkWrite {
             }
         });
     }
+
+    /**
+     * Sends the text as UTF-8 in pieces through two small buffers: a replay copies megabytes per batch, and as one
+     * String and one byte array that was two copies of it to allocate (and collect) per table and batch.
+     */
+    static void send(CopyIn copy, StringBuilder text) throws java.sql.SQLException {
+        char[] chars = new char[COPY_CHUNK];
+        byte[] bytes = new byte[COPY_CHUNK];
+        int length = text.length();
+        for (int from = 0; from < length; ) {
+            int to = Math.min(length, from + COPY_CHUNK);
+            if (to < length && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to--;   // a surrogate pair is encoded whole, in the next piece
+            }
+            int count = to - from;
+            text.getChars(from, to, chars, 0);
+            int ascii = 0;
+            while (ascii < count && chars[ascii] < 0x80) {
+                bytes[ascii] = (byte) chars[ascii];
+                ascii++;
+            }
+            if (ascii == count) {
+                copy.writeToCopy(bytes, 0, count);
+            } else {
+                byte[] encoded = new String(chars, 0, count).getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(encoded, 0, encoded.length);
+            }
+            from = to;
+        }
+    }
+
+    private static final int COPY_CHUNK = 16 * 1024;
 
     /** One value of COPY's text format: \N for NULL, text with backslash, tab, newline and carriage return escaped. */
     public static void copyValue(StringBuilder out, Object value) {
