@@ -5,7 +5,7 @@ import com.solanamafia.projections.jooq.tables.records.EarningsEntryRecord;
 import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.support.BulkWrite;
 import com.solanamafia.projections.support.ProjectionPositions;
-import com.solanamafia.projections.support.RecordValues;
+import com.solanamafia.projections.support.ColumnIndex;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.api.earnings.EarningsAccrued;
@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,26 +34,53 @@ import static com.solanamafia.projections.jooq.Tables.EARNINGS_ENTRY;
  * event position and every event is applied once, so every entry is new (see {@link #write}).
  */
 public final class BufferedEarningsHistory implements BufferedReadModel, EarningsRows {
+    private static final ColumnIndex ENTRY_COLUMNS = new ColumnIndex(EARNINGS_ENTRY);
+    private static final ColumnIndex DAY_COLUMNS = new ColumnIndex(EARNINGS_DAILY);
+    private static final int WALLET = DAY_COLUMNS.of(EARNINGS_DAILY.WALLET);
+    private static final int EARNED_ON = DAY_COLUMNS.of(EARNINGS_DAILY.EARNED_ON);
+    private static final int ACCRUED = DAY_COLUMNS.of(EARNINGS_DAILY.ACCRUED_LAMPORTS);
+    private static final int CLAIMED = DAY_COLUMNS.of(EARNINGS_DAILY.CLAIMED_LAMPORTS);
+    private static final int ACCRUALS = DAY_COLUMNS.of(EARNINGS_DAILY.ACCRUAL_COUNT);
+    private static final int CLAIMS = DAY_COLUMNS.of(EARNINGS_DAILY.CLAIM_COUNT);
+
     private record Day(String wallet, LocalDate day) {
+    }
+
+    /** A day row held in memory: its values in the table's column order (no jOOQ record per wallet and day). */
+    private static final class DayRow {
+        final Object[] values;
+        boolean changed;
+
+        DayRow(Object[] values) {
+            this.values = values;
+        }
+
+        static DayRow of(EarningsDailyRecord record) {
+            return new DayRow(record.intoArray());
+        }
     }
 
     private final DSLContext db;
     private final EarningsHistoryProjection handler;
     private final RowDefaults<EarningsEntryRecord> entryDefaults;
     private final RowDefaults<EarningsDailyRecord> dayDefaults;
-    private final RowCache<Day, EarningsDailyRecord> days;
-    private final List<EarningsEntryRecord> entries = new ArrayList<>();
+    private final RowCache<Day, DayRow> days;
+    /** The entries added since the last write, as COPY's text (entries are only ever inserted). */
+    private final StringBuilder entries = new StringBuilder();
     /** The positions of the entries added since the last write, and of those found in the table by prefetch. */
     private final Set<Long> entryPositions = new HashSet<>();
-    private final Map<Day, EarningsDailyRecord> changedDays = new LinkedHashMap<>();
+    private final List<DayRow> changedDays = new ArrayList<>();
 
     public BufferedEarningsHistory(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
         this.handler = new EarningsHistoryProjection(db, positions, this);
         this.entryDefaults = RowDefaults.of(db, EARNINGS_ENTRY);
         this.dayDefaults = RowDefaults.of(db, EARNINGS_DAILY);
-        this.days = new RowCache<>(key -> db.fetchOne(EARNINGS_DAILY,
-                EARNINGS_DAILY.WALLET.eq(key.wallet()).and(EARNINGS_DAILY.EARNED_ON.eq(key.day()))), capacity);
+        this.days = new RowCache<>(key -> {
+            EarningsDailyRecord record = db.fetchOne(EARNINGS_DAILY,
+                    EARNINGS_DAILY.WALLET.eq(key.wallet()).and(EARNINGS_DAILY.EARNED_ON.eq(key.day())));
+            return record == null ? null : DayRow.of(record);
+        }, capacity);
     }
 
     @Override
@@ -62,9 +88,15 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
         if (!entryPositions.add((Long) row.get(EARNINGS_ENTRY.EVENT_POSITION))) {
             return false;   // delivered twice: as ON CONFLICT DO NOTHING, and its day is not added to again
         }
-        EarningsEntryRecord entry = entryDefaults.newRecord();
-        RecordValues.setAll(entry, row);
-        entries.add(entry);
+        Object[] values = entryDefaults.newValues();
+        row.forEach((column, value) -> values[ENTRY_COLUMNS.of(column)] = value);
+        for (int c = 0; c < values.length; c++) {
+            if (c > 0) {
+                entries.append('\t');
+            }
+            BulkWrite.copyValue(entries, values[c]);
+        }
+        entries.append('\n');
         return true;
     }
 
@@ -72,23 +104,27 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     public void addToDay(String wallet, LocalDate day, BigInteger accrued, BigInteger claimed, int accruals,
                          int claims) {
         Day key = new Day(wallet, day);
-        EarningsDailyRecord row = days.get(key);
+        DayRow row = days.get(key);
         if (row == null) {
-            row = dayDefaults.newRecord();
-            row.setWallet(wallet);
-            row.setEarnedOn(day);
-            row.setAccruedLamports(accrued);
-            row.setClaimedLamports(claimed);
-            row.setAccrualCount(accruals);
-            row.setClaimCount(claims);
+            row = new DayRow(dayDefaults.newValues());
+            row.values[WALLET] = wallet;
+            row.values[EARNED_ON] = day;
+            row.values[ACCRUED] = accrued;
+            row.values[CLAIMED] = claimed;
+            row.values[ACCRUALS] = accruals;
+            row.values[CLAIMS] = claims;
             days.put(key, row);
         } else {
-            row.setAccruedLamports(row.getAccruedLamports().add(accrued));
-            row.setClaimedLamports(row.getClaimedLamports().add(claimed));
-            row.setAccrualCount(row.getAccrualCount() + accruals);
-            row.setClaimCount(row.getClaimCount() + claims);
+            Object[] values = row.values;
+            values[ACCRUED] = ((BigInteger) values[ACCRUED]).add(accrued);
+            values[CLAIMED] = ((BigInteger) values[CLAIMED]).add(claimed);
+            values[ACCRUALS] = (Integer) values[ACCRUALS] + accruals;
+            values[CLAIMS] = (Integer) values[CLAIMS] + claims;
         }
-        changedDays.put(key, row);
+        if (!row.changed) {
+            row.changed = true;
+            changedDays.add(row);
+        }
     }
 
     @Override
@@ -126,11 +162,11 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
         entryPositions.addAll(db.select(EARNINGS_ENTRY.EVENT_POSITION).from(EARNINGS_ENTRY)
                 .where(EARNINGS_ENTRY.EVENT_POSITION.eq(DSL.any(positions.toArray(Long[]::new))))
                 .fetch(EARNINGS_ENTRY.EVENT_POSITION));
-        Map<Day, EarningsDailyRecord> found = new HashMap<>();
+        Map<Day, DayRow> found = new HashMap<>();
         db.selectFrom(EARNINGS_DAILY)
                 .where(EARNINGS_DAILY.WALLET.eq(DSL.any(keys.stream().map(Day::wallet).distinct().toArray(String[]::new))))
                 .and(EARNINGS_DAILY.EARNED_ON.eq(DSL.any(keys.stream().map(Day::day).distinct().toArray(LocalDate[]::new))))
-                .forEach(row -> found.put(new Day(row.getWallet(), row.getEarnedOn()), row));
+                .forEach(row -> found.put(new Day(row.getWallet(), row.getEarnedOn()), DayRow.of(row)));
         days.preload(keys, found);
     }
 
@@ -145,7 +181,12 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     @Override
     public void write() {
         writeEntries();
-        BulkWrite.upsert(db, EARNINGS_DAILY, changedDays.values(), days);
+        List<Object[]> rows = new ArrayList<>(changedDays.size());
+        for (DayRow row : changedDays) {
+            rows.add(row.values);
+            row.changed = false;
+        }
+        BulkWrite.upsertValues(db, EARNINGS_DAILY, rows, days);
         changedDays.clear();
         days.trim();
     }
@@ -157,13 +198,13 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
      */
     private void writeEntries() {
         BulkWrite.copy(db, EARNINGS_ENTRY, entries);
-        entries.clear();
+        entries.setLength(0);
         entryPositions.clear();
     }
 
     @Override
     public void discard() {
-        entries.clear();
+        entries.setLength(0);
         entryPositions.clear();
         changedDays.clear();
         days.clear();
