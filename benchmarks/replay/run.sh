@@ -33,7 +33,7 @@ psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -qc "VACUUM ANALYZE event_s
 sync
 echo "== replay all ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 # the JVM flags README "Replay" recommends for the CLI (a batch job: throughput over pause times)
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseParallelGC -Xms4g -Xmx4g}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseParallelGC -Xms4g -Xmx4g -XX:MaxTenuringThreshold=0}
 echo "   java $JAVA_OPTS"
 /usr/bin/time -v java $JAVA_OPTS -jar "$JAR" replay all 2> "$OUT/time.txt" | tr "\r" "\n" | tee "$OUT/replay.log" | tail -3
 grep -E "Elapsed|Maximum resident|Percent of CPU" "$OUT/time.txt"
