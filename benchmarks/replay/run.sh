@@ -35,7 +35,8 @@ echo "== replay all ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 # the JVM flags README "Replay" recommends for the CLI (a batch job: throughput over pause times)
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseParallelGC -Xms4g -Xmx4g -XX:MaxTenuringThreshold=0}
 echo "   java $JAVA_OPTS"
-/usr/bin/time -v java $JAVA_OPTS -jar "$JAR" replay all 2> "$OUT/time.txt" | tr "\r" "\n" | tee "$OUT/replay.log" | tail -3
+/usr/bin/time -v java $JAVA_OPTS -jar "$JAR" replay all 2> "$OUT/time.txt" | tr "\r" "\n" > "$OUT/replay.log"
+grep -a "Replay done\|failed" "$OUT/replay.log" | tail -3 || true
 grep -E "Elapsed|Maximum resident|Percent of CPU" "$OUT/time.txt"
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -Atc "SELECT 'players', count(*) FROM read_model.player
   UNION ALL SELECT 'activity rows', count(*) FROM read_model.activity"
