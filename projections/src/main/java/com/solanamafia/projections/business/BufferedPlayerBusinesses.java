@@ -1,23 +1,22 @@
 package com.solanamafia.projections.business;
 
 import com.solanamafia.projections.jooq.tables.records.BusinessSlotRecord;
+import com.solanamafia.projections.support.BatchWallets;
 import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.support.BulkWrite;
+import com.solanamafia.projections.support.ColumnIndex;
 import com.solanamafia.projections.support.ProjectionPositions;
-import com.solanamafia.projections.support.RecordValues;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
-import com.solanamafia.projections.support.BatchWallets;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 import java.math.BigInteger;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,28 +24,60 @@ import java.util.TreeMap;
 
 import static com.solanamafia.projections.jooq.Tables.BUSINESS_SLOT;
 
-/** Player businesses, buffered: each wallet's slots change in memory as {@link SqlBusinessSlots} changes them. */
+/**
+ * Player businesses, buffered: each wallet's slots change in memory as {@link SqlBusinessSlots} changes them. A slot
+ * row is held as its values in the table's column order (no jOOQ record per slot).
+ */
 public final class BufferedPlayerBusinesses implements BufferedReadModel, BusinessSlots {
+    private static final ColumnIndex COLUMNS = new ColumnIndex(BUSINESS_SLOT);
+    private static final int WALLET = COLUMNS.of(BUSINESS_SLOT.WALLET);
+    private static final int SLOT_INDEX = COLUMNS.of(BUSINESS_SLOT.SLOT_INDEX);
+    private static final int INVESTED = COLUMNS.of(BUSINESS_SLOT.INVESTED_LAMPORTS);
+    private static final int NFT_MINT = COLUMNS.of(BUSINESS_SLOT.NFT_MINT);
+    private static final int EVENT_POSITION = COLUMNS.of(BUSINESS_SLOT.EVENT_POSITION);
+    private static final int UPDATED_AT = COLUMNS.of(BUSINESS_SLOT.UPDATED_AT);
+
+    private static final class Slot {
+        final Object[] values;
+        boolean changed;
+
+        Slot(Object[] values) {
+            this.values = values;
+        }
+
+        static Slot of(BusinessSlotRecord record) {
+            return new Slot(record.intoArray());
+        }
+
+        long position() {
+            return (Long) values[EVENT_POSITION];
+        }
+
+        void setAll(Map<Field<?>, Object> changes) {
+            changes.forEach((column, value) -> values[COLUMNS.of(column)] = value);
+        }
+    }
+
     private final DSLContext db;
     private final PlayerBusinessesProjection handler;
     private final RowDefaults<BusinessSlotRecord> defaults;
-    private final RowCache<String, TreeMap<Integer, BusinessSlotRecord>> wallets;
-    private final Set<BusinessSlotRecord> changed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final RowCache<String, TreeMap<Integer, Slot>> wallets;
+    private final List<Slot> changed = new ArrayList<>();
 
     public BufferedPlayerBusinesses(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
         this.handler = new PlayerBusinessesProjection(db, positions, this);
         this.defaults = RowDefaults.of(db, BUSINESS_SLOT);
         this.wallets = new RowCache<>(wallet -> {
-            TreeMap<Integer, BusinessSlotRecord> slots = new TreeMap<>();
+            TreeMap<Integer, Slot> slots = new TreeMap<>();
             db.selectFrom(BUSINESS_SLOT).where(BUSINESS_SLOT.WALLET.eq(wallet))
-                    .forEach(row -> slots.put(row.getSlotIndex(), row));
+                    .forEach(row -> slots.put(row.getSlotIndex(), Slot.of(row)));
             return slots;
         }, capacity);
     }
 
-    private TreeMap<Integer, BusinessSlotRecord> slots(String wallet) {
-        TreeMap<Integer, BusinessSlotRecord> slots = wallets.get(wallet);
+    private TreeMap<Integer, Slot> slots(String wallet) {
+        TreeMap<Integer, Slot> slots = wallets.get(wallet);
         if (slots == null) {
             slots = new TreeMap<>();
             wallets.put(wallet, slots);
@@ -57,21 +88,21 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
     @Override
     public void upsert(String wallet, int slotIndex, long position, Map<Field<?>, Object> insert,
                        Map<Field<?>, Object> update) {
-        TreeMap<Integer, BusinessSlotRecord> slots = slots(wallet);
-        BusinessSlotRecord row = slots.get(slotIndex);
+        TreeMap<Integer, Slot> slots = slots(wallet);
+        Slot row = slots.get(slotIndex);
         if (row == null) {
-            row = defaults.newRecord();
-            RecordValues.setAll(row, insert);
-            row.setWallet(wallet);
-            row.setSlotIndex(slotIndex);
+            row = new Slot(defaults.newValues());
+            row.setAll(insert);
+            row.values[WALLET] = wallet;
+            row.values[SLOT_INDEX] = slotIndex;
             slots.put(slotIndex, row);
-        } else if (row.getEventPosition() < position) {
+        } else if (row.position() < position) {
             for (Map.Entry<Field<?>, Object> change : update.entrySet()) {
                 if (change.getValue() instanceof Increase increase) {
-                    BigInteger invested = row.getInvestedLamports();
-                    row.setInvestedLamports((invested == null ? BigInteger.ZERO : invested).add(increase.by()));
+                    BigInteger invested = (BigInteger) row.values[INVESTED];
+                    row.values[INVESTED] = (invested == null ? BigInteger.ZERO : invested).add(increase.by());
                 } else {
-                    RecordValues.set(row, change.getKey(), change.getValue());
+                    row.values[COLUMNS.of(change.getKey())] = change.getValue();
                 }
             }
         } else {
@@ -82,18 +113,21 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
 
     @Override
     public void clearSlotsHolding(String wallet, String mint, Map<Field<?>, Object> cleared, long position) {
-        for (BusinessSlotRecord row : slots(wallet).values()) {
-            if (mint.equals(row.getNftMint()) && row.getEventPosition() < position) {
-                RecordValues.setAll(row, cleared);
+        for (Slot row : slots(wallet).values()) {
+            if (mint.equals(row.values[NFT_MINT]) && row.position() < position) {
+                row.setAll(cleared);
                 changed(row, position);
             }
         }
     }
 
-    private void changed(BusinessSlotRecord row, long position) {
-        row.setEventPosition(position);
-        row.setUpdatedAt(Times.now());
-        changed.add(row);
+    private void changed(Slot row, long position) {
+        row.values[EVENT_POSITION] = position;
+        row.values[UPDATED_AT] = Times.now();
+        if (!row.changed) {
+            row.changed = true;
+            changed.add(row);
+        }
     }
 
     @Override
@@ -107,12 +141,12 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
             return;
         }
         Set<String> keys = BatchWallets.of(batch);
-        Map<String, TreeMap<Integer, BusinessSlotRecord>> found = new HashMap<>();
+        Map<String, TreeMap<Integer, Slot>> found = new HashMap<>();
         for (String wallet : keys) {
             found.put(wallet, new TreeMap<>());   // a wallet without slots holds an empty map, as the loader gives
         }
         db.selectFrom(BUSINESS_SLOT).where(BUSINESS_SLOT.WALLET.eq(DSL.any(BatchWallets.array(keys))))
-                .forEach(row -> found.get(row.getWallet()).put(row.getSlotIndex(), row));
+                .forEach(row -> found.get(row.getWallet()).put(row.getSlotIndex(), Slot.of(row)));
         wallets.preload(keys, found);
     }
 
@@ -125,7 +159,12 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
 
     @Override
     public void write() {
-        BulkWrite.upsert(db, BUSINESS_SLOT, changed, wallets);
+        List<Object[]> rows = new ArrayList<>(changed.size());
+        for (Slot row : changed) {
+            rows.add(row.values);
+            row.changed = false;
+        }
+        BulkWrite.upsertValues(db, BUSINESS_SLOT, rows, wallets);
         changed.clear();
         wallets.trim();
     }
