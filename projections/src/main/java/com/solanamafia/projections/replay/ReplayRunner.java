@@ -561,6 +561,9 @@ public class ReplayRunner {
             }
             Class<?>[] types = method.getParameterTypes();
             java.lang.annotation.Annotation[][] annotations = method.getParameterAnnotations();
+            if (types[0] != member.payloadType() || annotations[0].length != 0) {
+                return (target, event) -> member.handle(event, target);   // not (payload, ...): Axon resolves it
+            }
             boolean[] token = new boolean[types.length];
             for (int i = 1; i < types.length; i++) {
                 boolean timestamp = types[i] == java.time.Instant.class && annotations[i].length == 1
