@@ -17,11 +17,23 @@ public class JdbcReplayEventSource implements ReplayEventSource {
     private final JdbcEventStorageEngine engine;
     private final EventSchema schema;
     private final DSLContext db;
+    private final Runnable release;
 
     public JdbcReplayEventSource(JdbcEventStorageEngine engine, EventSchema schema, DSLContext db) {
+        this(engine, schema, db, () -> { });
+    }
+
+    /** {@code release}: run when a replay is over (drops what the serializer shares during one). */
+    public JdbcReplayEventSource(JdbcEventStorageEngine engine, EventSchema schema, DSLContext db, Runnable release) {
         this.engine = engine;
         this.schema = schema;
         this.db = db;
+        this.release = release;
+    }
+
+    @Override
+    public void released() {
+        release.run();
     }
 
     @Override

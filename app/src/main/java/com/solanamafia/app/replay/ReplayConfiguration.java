@@ -59,15 +59,17 @@ public class ReplayConfiguration {
                                             Serializer serializer, EventSchema schema,
                                             org.axonframework.config.Configuration axon, DSLContext db,
                                             ReplayProperties properties) {
+        ReplaySerializer replaySerializer = eventSerializer instanceof JacksonSerializer jackson
+                ? ReplaySerializer.basedOn(jackson.getObjectMapper()) : null;
         JdbcEventStorageEngine engine = new ReplayEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .eventSerializer(eventSerializer instanceof JacksonSerializer jackson
-                        ? ReplaySerializer.basedOn(jackson.getObjectMapper()) : eventSerializer)
+                .eventSerializer(replaySerializer != null ? replaySerializer : eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())
                 .batchSize(properties.readBatchSize()), schema);
-        return new JdbcReplayEventSource(engine, schema, db);
+        return new JdbcReplayEventSource(engine, schema, db,
+                replaySerializer != null ? replaySerializer::forgetSharedValues : () -> { });
     }
 
     @Bean

@@ -30,16 +30,25 @@ final class ReplaySerializer extends JacksonSerializer {
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
     private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
 
-    private ReplaySerializer(Builder builder) {
+    private final SharedWallets wallets;
+
+    private ReplaySerializer(Builder builder, SharedWallets wallets) {
         super(builder);
+        this.wallets = wallets;
     }
 
     static ReplaySerializer basedOn(ObjectMapper live) {
+        SharedWallets wallets = new SharedWallets(SHARED_WALLETS);
         ObjectMapper mapper = live.copy().registerModule(new SimpleModule("replay-values")
                 .addDeserializer(Instant.class, new FastInstants())
-                .addDeserializer(Wallet.class, new SharedWallets(SHARED_WALLETS)));
+                .addDeserializer(Wallet.class, wallets));
         return new ReplaySerializer(JacksonSerializer.builder().objectMapper(mapper)
-                .classLoader(ReplaySerializer.class.getClassLoader()));
+                .classLoader(ReplaySerializer.class.getClassLoader()), wallets);
+    }
+
+    /** Drops the wallets shared so far (a replay is over; a server keeps its serializer for the next one). */
+    void forgetSharedValues() {
+        wallets.forget();
     }
 
     @Override
@@ -86,6 +95,10 @@ final class ReplaySerializer extends JacksonSerializer {
                 wallets.put(base58, wallet);
             }
             return wallet;
+        }
+
+        void forget() {
+            wallets.clear();
         }
     }
 

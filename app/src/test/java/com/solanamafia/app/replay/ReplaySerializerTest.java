@@ -36,6 +36,14 @@ class ReplaySerializerTest {
     }
 
     @Test
+    void aFinishedReplayForgetsTheWalletsItShared() {
+        PlayerJoined before = roundTrip(joined("a"));
+        serializer.forgetSharedValues();
+        PlayerJoined after = roundTrip(joined("b"));
+        assertThat(after.wallet()).isEqualTo(before.wallet()).isNotSameAs(before.wallet());
+    }
+
+    @Test
     void aPayloadWithAnInvalidWalletFailsToRead() {
         SerializedObject<byte[]> serialized = serializer.serialize(joined("a"), byte[].class);
         String json = new String(serialized.getData()).replace(ALICE.base58(), "not-base58-0OIl");

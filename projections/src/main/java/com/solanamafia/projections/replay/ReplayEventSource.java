@@ -14,4 +14,8 @@ public interface ReplayEventSource {
 
     /** The global index of the newest event, -1 when empty (for lag figures). */
     long head();
+
+    /** A replay is over: anything held to read it faster (shared values) can go. */
+    default void released() {
+    }
 }

@@ -168,6 +168,7 @@ public class ReplayRunner {
             }
         } finally {
             workers.shutdownNow();
+            events.released();
             nudge.run();
             ReplayJob last = jobs.find(job.id()).orElse(job);
             current.set(null);
