@@ -9,13 +9,14 @@ import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
+import com.solanamafia.projections.support.ValueRows;
+import com.solanamafia.projections.support.ValueRows.Row;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,47 +38,26 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
     private static final int EVENT_POSITION = COLUMNS.of(BUSINESS_SLOT.EVENT_POSITION);
     private static final int UPDATED_AT = COLUMNS.of(BUSINESS_SLOT.UPDATED_AT);
 
-    private static final class Slot {
-        final Object[] values;
-        boolean changed;
-
-        Slot(Object[] values) {
-            this.values = values;
-        }
-
-        static Slot of(BusinessSlotRecord record) {
-            return new Slot(record.intoArray());
-        }
-
-        long position() {
-            return (Long) values[EVENT_POSITION];
-        }
-
-        void setAll(Map<Field<?>, Object> changes) {
-            changes.forEach((column, value) -> values[COLUMNS.of(column)] = value);
-        }
-    }
-
     private final DSLContext db;
     private final PlayerBusinessesProjection handler;
     private final RowDefaults<BusinessSlotRecord> defaults;
-    private final RowCache<String, TreeMap<Integer, Slot>> wallets;
-    private final List<Slot> changed = new ArrayList<>();
+    private final RowCache<String, TreeMap<Integer, Row>> wallets;
+    private final ValueRows changed = new ValueRows();
 
     public BufferedPlayerBusinesses(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
         this.handler = new PlayerBusinessesProjection(db, positions, this);
         this.defaults = RowDefaults.of(db, BUSINESS_SLOT);
         this.wallets = new RowCache<>(wallet -> {
-            TreeMap<Integer, Slot> slots = new TreeMap<>();
+            TreeMap<Integer, Row> slots = new TreeMap<>();
             db.selectFrom(BUSINESS_SLOT).where(BUSINESS_SLOT.WALLET.eq(wallet))
-                    .forEach(row -> slots.put(row.getSlotIndex(), Slot.of(row)));
+                    .forEach(row -> slots.put(row.getSlotIndex(), new Row(row.intoArray())));
             return slots;
         }, capacity);
     }
 
-    private TreeMap<Integer, Slot> slots(String wallet) {
-        TreeMap<Integer, Slot> slots = wallets.get(wallet);
+    private TreeMap<Integer, Row> slots(String wallet) {
+        TreeMap<Integer, Row> slots = wallets.get(wallet);
         if (slots == null) {
             slots = new TreeMap<>();
             wallets.put(wallet, slots);
@@ -88,15 +68,15 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
     @Override
     public void upsert(String wallet, int slotIndex, long position, Map<Field<?>, Object> insert,
                        Map<Field<?>, Object> update) {
-        TreeMap<Integer, Slot> slots = slots(wallet);
-        Slot row = slots.get(slotIndex);
+        TreeMap<Integer, Row> slots = slots(wallet);
+        Row row = slots.get(slotIndex);
         if (row == null) {
-            row = new Slot(defaults.newValues());
-            row.setAll(insert);
+            row = new Row(defaults.newValues());
+            setAll(row, insert);
             row.values[WALLET] = wallet;
             row.values[SLOT_INDEX] = slotIndex;
             slots.put(slotIndex, row);
-        } else if (row.position() < position) {
+        } else if (position(row) < position) {
             for (Map.Entry<Field<?>, Object> change : update.entrySet()) {
                 if (change.getValue() instanceof Increase increase) {
                     BigInteger invested = (BigInteger) row.values[INVESTED];
@@ -113,21 +93,26 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
 
     @Override
     public void clearSlotsHolding(String wallet, String mint, Map<Field<?>, Object> cleared, long position) {
-        for (Slot row : slots(wallet).values()) {
-            if (mint.equals(row.values[NFT_MINT]) && row.position() < position) {
-                row.setAll(cleared);
+        for (Row row : slots(wallet).values()) {
+            if (mint.equals(row.values[NFT_MINT]) && position(row) < position) {
+                setAll(row, cleared);
                 changed(row, position);
             }
         }
     }
 
-    private void changed(Slot row, long position) {
+    private void changed(Row row, long position) {
         row.values[EVENT_POSITION] = position;
         row.values[UPDATED_AT] = Times.now();
-        if (!row.changed) {
-            row.changed = true;
-            changed.add(row);
-        }
+        changed.changed(row);
+    }
+
+    private static long position(Row row) {
+        return (Long) row.values[EVENT_POSITION];
+    }
+
+    private static void setAll(Row row, Map<Field<?>, Object> changes) {
+        changes.forEach((column, value) -> row.values[COLUMNS.of(column)] = value);
     }
 
     @Override
@@ -141,12 +126,12 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
             return;
         }
         Set<String> keys = BatchWallets.of(batch);
-        Map<String, TreeMap<Integer, Slot>> found = new HashMap<>();
+        Map<String, TreeMap<Integer, Row>> found = new HashMap<>();
         for (String wallet : keys) {
             found.put(wallet, new TreeMap<>());   // a wallet without slots holds an empty map, as the loader gives
         }
         db.selectFrom(BUSINESS_SLOT).where(BUSINESS_SLOT.WALLET.eq(DSL.any(BatchWallets.array(keys))))
-                .forEach(row -> found.get(row.getWallet()).put(row.getSlotIndex(), Slot.of(row)));
+                .forEach(row -> found.get(row.getWallet()).put(row.getSlotIndex(), new Row(row.intoArray())));
         wallets.preload(keys, found);
     }
 
@@ -159,13 +144,7 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
 
     @Override
     public void write() {
-        List<Object[]> rows = new ArrayList<>(changed.size());
-        for (Slot row : changed) {
-            rows.add(row.values);
-            row.changed = false;
-        }
-        BulkWrite.upsertValues(db, BUSINESS_SLOT, rows, wallets);
-        changed.clear();
+        BulkWrite.upsertValues(db, BUSINESS_SLOT, changed.takeChanged(), wallets);
         wallets.trim();
     }
 

@@ -6,6 +6,8 @@ import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.support.BulkWrite;
 import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.ColumnIndex;
+import com.solanamafia.projections.support.ValueRows;
+import com.solanamafia.projections.support.ValueRows.Row;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.api.earnings.EarningsAccrued;
@@ -46,30 +48,16 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     private record Day(String wallet, LocalDate day) {
     }
 
-    /** A day row held in memory: its values in the table's column order (no jOOQ record per wallet and day). */
-    private static final class DayRow {
-        final Object[] values;
-        boolean changed;
-
-        DayRow(Object[] values) {
-            this.values = values;
-        }
-
-        static DayRow of(EarningsDailyRecord record) {
-            return new DayRow(record.intoArray());
-        }
-    }
-
     private final DSLContext db;
     private final EarningsHistoryProjection handler;
     private final RowDefaults<EarningsEntryRecord> entryDefaults;
     private final RowDefaults<EarningsDailyRecord> dayDefaults;
-    private final RowCache<Day, DayRow> days;
+    private final RowCache<Day, Row> days;
     /** The entries added since the last write, as COPY's text (entries are only ever inserted). */
     private final StringBuilder entries = new StringBuilder();
     /** The positions of the entries added since the last write, and of those found in the table by prefetch. */
     private final Set<Long> entryPositions = new HashSet<>();
-    private final List<DayRow> changedDays = new ArrayList<>();
+    private final ValueRows changedDays = new ValueRows();
 
     public BufferedEarningsHistory(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
@@ -79,7 +67,7 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
         this.days = new RowCache<>(key -> {
             EarningsDailyRecord record = db.fetchOne(EARNINGS_DAILY,
                     EARNINGS_DAILY.WALLET.eq(key.wallet()).and(EARNINGS_DAILY.EARNED_ON.eq(key.day())));
-            return record == null ? null : DayRow.of(record);
+            return record == null ? null : new Row(record.intoArray());
         }, capacity);
     }
 
@@ -104,9 +92,9 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     public void addToDay(String wallet, LocalDate day, BigInteger accrued, BigInteger claimed, int accruals,
                          int claims) {
         Day key = new Day(wallet, day);
-        DayRow row = days.get(key);
+        Row row = days.get(key);
         if (row == null) {
-            row = new DayRow(dayDefaults.newValues());
+            row = new Row(dayDefaults.newValues());
             row.values[WALLET] = wallet;
             row.values[EARNED_ON] = day;
             row.values[ACCRUED] = accrued;
@@ -121,10 +109,7 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
             values[ACCRUALS] = (Integer) values[ACCRUALS] + accruals;
             values[CLAIMS] = (Integer) values[CLAIMS] + claims;
         }
-        if (!row.changed) {
-            row.changed = true;
-            changedDays.add(row);
-        }
+        changedDays.changed(row);
     }
 
     @Override
@@ -162,11 +147,11 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
         entryPositions.addAll(db.select(EARNINGS_ENTRY.EVENT_POSITION).from(EARNINGS_ENTRY)
                 .where(EARNINGS_ENTRY.EVENT_POSITION.eq(DSL.any(positions.toArray(Long[]::new))))
                 .fetch(EARNINGS_ENTRY.EVENT_POSITION));
-        Map<Day, DayRow> found = new HashMap<>();
+        Map<Day, Row> found = new HashMap<>();
         db.selectFrom(EARNINGS_DAILY)
                 .where(EARNINGS_DAILY.WALLET.eq(DSL.any(keys.stream().map(Day::wallet).distinct().toArray(String[]::new))))
                 .and(EARNINGS_DAILY.EARNED_ON.eq(DSL.any(keys.stream().map(Day::day).distinct().toArray(LocalDate[]::new))))
-                .forEach(row -> found.put(new Day(row.getWallet(), row.getEarnedOn()), DayRow.of(row)));
+                .forEach(row -> found.put(new Day(row.getWallet(), row.getEarnedOn()), new Row(row.intoArray())));
         days.preload(keys, found);
     }
 
@@ -181,13 +166,7 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     @Override
     public void write() {
         writeEntries();
-        List<Object[]> rows = new ArrayList<>(changedDays.size());
-        for (DayRow row : changedDays) {
-            rows.add(row.values);
-            row.changed = false;
-        }
-        BulkWrite.upsertValues(db, EARNINGS_DAILY, rows, days);
-        changedDays.clear();
+        BulkWrite.upsertValues(db, EARNINGS_DAILY, changedDays.takeChanged(), days);
         days.trim();
     }
 

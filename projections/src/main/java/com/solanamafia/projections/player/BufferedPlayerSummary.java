@@ -10,11 +10,12 @@ import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
+import com.solanamafia.projections.support.ValueRows;
+import com.solanamafia.projections.support.ValueRows.Row;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import static com.solanamafia.projections.jooq.Tables.PLAYER;
@@ -31,28 +32,11 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
     private static final int LAST_ACTIVITY_AT = COLUMNS.of(PLAYER.LAST_ACTIVITY_AT);
     private static final int UPDATED_AT = COLUMNS.of(PLAYER.UPDATED_AT);
 
-    private static final class Row {
-        final Object[] values;
-        boolean changed;
-
-        Row(Object[] values) {
-            this.values = values;
-        }
-
-        static Row of(PlayerRecord record) {
-            return new Row(record.intoArray());
-        }
-
-        long position() {
-            return (Long) values[EVENT_POSITION];
-        }
-    }
-
     private final DSLContext db;
     private final PlayerSummaryProjection handler;
     private final RowDefaults<PlayerRecord> defaults;
     private final RowCache<String, Row> rows;
-    private final List<Row> changed = new ArrayList<>();
+    private final ValueRows changed = new ValueRows();
 
     public BufferedPlayerSummary(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
@@ -60,7 +44,7 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
         this.defaults = RowDefaults.of(db, PLAYER);
         this.rows = new RowCache<>(wallet -> {
             PlayerRecord record = db.fetchOne(PLAYER, PLAYER.WALLET.eq(wallet));
-            return record == null ? null : Row.of(record);
+            return record == null ? null : new Row(record.intoArray());
         }, capacity);
     }
 
@@ -74,7 +58,7 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
             row.values[WALLET] = wallet;
             row.values[LAST_ACTIVITY_AT] = activityAt;
             rows.put(wallet, row);
-        } else if (row.position() < position) {
+        } else if ((Long) row.values[EVENT_POSITION] < position) {
             changes.applyTo(row.values, COLUMNS);
             row.values[LAST_ACTIVITY_AT] = Latest.of((OffsetDateTime) row.values[LAST_ACTIVITY_AT], activityAt);
         } else {
@@ -82,10 +66,7 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
         }
         row.values[EVENT_POSITION] = position;
         row.values[UPDATED_AT] = Times.now();
-        if (!row.changed) {
-            row.changed = true;
-            changed.add(row);
-        }
+        changed.changed(row);
     }
 
     @Override
@@ -96,7 +77,8 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
         if (rows.partial()) {
-            BatchWallets.preload(db, PLAYER, PLAYER.WALLET, rows, BatchWallets.of(batch), Row::of);
+            BatchWallets.preload(db, PLAYER, PLAYER.WALLET, rows, BatchWallets.of(batch),
+                    record -> new Row(record.intoArray()));
         }
     }
 
@@ -109,13 +91,7 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
 
     @Override
     public void write() {
-        List<Object[]> values = new ArrayList<>(changed.size());
-        for (Row row : changed) {
-            values.add(row.values);
-            row.changed = false;
-        }
-        BulkWrite.upsertValues(db, PLAYER, values, rows);
-        changed.clear();
+        BulkWrite.upsertValues(db, PLAYER, changed.takeChanged(), rows);
         rows.trim();
     }
 
