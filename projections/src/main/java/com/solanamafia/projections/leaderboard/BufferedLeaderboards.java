@@ -146,10 +146,7 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
 
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        if (entries.partial()) {
-            BatchWallets.preload(db, LEADERBOARD_ENTRY, LEADERBOARD_ENTRY.WALLET, entries, BatchWallets.of(batch),
-                    Entry::of);
-        }
+        BatchWallets.preload(db, LEADERBOARD_ENTRY, LEADERBOARD_ENTRY.WALLET, entries, batch, Entry::of);
         if (!referrals.partial()) {
             return;
         }

@@ -76,10 +76,7 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
 
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        if (rows.partial()) {
-            BatchWallets.preload(db, PLAYER, PLAYER.WALLET, rows, BatchWallets.of(batch),
-                    record -> new Row(record.intoArray()));
-        }
+        BatchWallets.preload(db, PLAYER, PLAYER.WALLET, rows, batch, record -> new Row(record.intoArray()));
     }
 
     @Override

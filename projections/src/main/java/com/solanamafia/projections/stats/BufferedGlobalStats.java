@@ -98,9 +98,7 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
 
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        if (guards.partial()) {
-            BatchWallets.preload(db, STATS_WALLET, STATS_WALLET.WALLET, guards, BatchWallets.of(batch), Guard::of);
-        }
+        BatchWallets.preload(db, STATS_WALLET, STATS_WALLET.WALLET, guards, batch, Guard::of);
     }
 
     @Override

@@ -39,12 +39,14 @@ public final class BatchWallets {
 
     /**
      * Reads into {@code rows}, in one query, the rows of {@code table} (keyed by {@code wallet}) of the batch's
-     * wallets; nothing when {@code rows} holds every row already (a replay's complete cache).
+     * wallets, each held as {@code held} makes it (a read model keeping its rows in its own form); nothing when
+     * {@code rows} holds every row already (a replay's complete cache).
      */
-    public static <R extends Record> void preload(DSLContext db, Table<R> table, TableField<R, String> wallet,
-                                                  RowCache<String, R> rows, List<? extends EventMessage<?>> batch) {
+    public static <R extends Record, V> void preload(DSLContext db, Table<R> table, TableField<R, String> wallet,
+                                                     RowCache<String, V> rows, List<? extends EventMessage<?>> batch,
+                                                     Function<? super R, ? extends V> held) {
         if (rows.partial()) {
-            preload(db, table, wallet, rows, of(batch));
+            preload(db, table, wallet, rows, of(batch), held);
         }
     }
 
@@ -54,7 +56,7 @@ public final class BatchWallets {
         preload(db, table, key, rows, keys, Function.identity());
     }
 
-    /** As above, each row read held as {@code held} makes it (a read model keeping its rows in its own form). */
+    /** As above, for the given keys, each row read held as {@code held} makes it. */
     public static <R extends Record, V> void preload(DSLContext db, Table<R> table, TableField<R, String> key,
                                                      RowCache<String, V> rows, Set<String> keys,
                                                      Function<? super R, ? extends V> held) {
