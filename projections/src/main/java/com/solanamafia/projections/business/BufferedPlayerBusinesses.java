@@ -72,7 +72,7 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
         Row row = slots.get(slotIndex);
         if (row == null) {
             row = new Row(defaults.newValues());
-            setAll(row, insert);
+            COLUMNS.set(row.values, insert);
             row.values[WALLET] = wallet;
             row.values[SLOT_INDEX] = slotIndex;
             slots.put(slotIndex, row);
@@ -95,7 +95,7 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
     public void clearSlotsHolding(String wallet, String mint, Map<Field<?>, Object> cleared, long position) {
         for (Row row : slots(wallet).values()) {
             if (mint.equals(row.values[NFT_MINT]) && position(row) < position) {
-                setAll(row, cleared);
+                COLUMNS.set(row.values, cleared);
                 changed(row, position);
             }
         }
@@ -109,10 +109,6 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
 
     private static long position(Row row) {
         return (Long) row.values[EVENT_POSITION];
-    }
-
-    private static void setAll(Row row, Map<Field<?>, Object> changes) {
-        changes.forEach((column, value) -> row.values[COLUMNS.of(column)] = value);
     }
 
     @Override

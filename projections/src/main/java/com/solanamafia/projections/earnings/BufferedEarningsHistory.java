@@ -77,14 +77,8 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
             return false;   // delivered twice: as ON CONFLICT DO NOTHING, and its day is not added to again
         }
         Object[] values = entryDefaults.newValues();
-        row.forEach((column, value) -> values[ENTRY_COLUMNS.of(column)] = value);
-        for (int c = 0; c < values.length; c++) {
-            if (c > 0) {
-                entries.append('\t');
-            }
-            BulkWrite.copyValue(entries, values[c]);
-        }
-        entries.append('\n');
+        ENTRY_COLUMNS.set(values, row);
+        BulkWrite.copyLine(entries, values);
         return true;
     }
 

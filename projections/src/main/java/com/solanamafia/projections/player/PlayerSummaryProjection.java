@@ -255,7 +255,7 @@ public class PlayerSummaryProjection {
 
         /** The insert values set in a new row held in memory (an array of values, {@code columns} order). */
         void insertInto(Object[] row, ColumnIndex columns) {
-            inserts.forEach((column, value) -> row[columns.of(column)] = value);
+            columns.set(row, inserts);
         }
 
         /** The same changes made to an existing row held in memory. */

@@ -60,9 +60,7 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
 
     private void add(Map<Field<?>, Object> values) {
         Object[] row = defaults.newValues();   // a column the row does not name gets its default
-        for (Map.Entry<Field<?>, Object> value : values.entrySet()) {
-            row[columns.of(value.getKey())] = value.getValue();
-        }
+        columns.set(row, values);
         Object[] rowKey = new Object[keyColumns.length];
         for (int k = 0; k < rowKey.length; k++) {
             rowKey[k] = row[keyColumns[k]];
@@ -70,13 +68,7 @@ public final class BufferedInserts<R extends TableRecord<R>> implements Buffered
         if (!keys.add(Arrays.asList(rowKey))) {
             return;
         }
-        for (int c = 0; c < row.length; c++) {
-            if (c > 0) {
-                rows.append('\t');
-            }
-            BulkWrite.copyValue(rows, row[c]);
-        }
-        rows.append('\n');
+        BulkWrite.copyLine(rows, row);
     }
 
     /**

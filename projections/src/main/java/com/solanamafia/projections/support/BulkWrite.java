@@ -175,6 +175,17 @@ public final class BulkWrite {
 
     private static final int COPY_CHUNK = 16 * 1024;
 
+    /** One line of COPY's text format: the row's values in the order of its table's columns. */
+    public static void copyLine(StringBuilder out, Object[] row) {
+        for (int c = 0; c < row.length; c++) {
+            if (c > 0) {
+                out.append('\t');
+            }
+            copyValue(out, row[c]);
+        }
+        out.append('\n');
+    }
+
     /** One value of COPY's text format: \N for NULL, text with backslash, tab, newline and carriage return escaped. */
     public static void copyValue(StringBuilder out, Object value) {
         if (value == null) {

@@ -22,6 +22,11 @@ public final class ColumnIndex {
         }
     }
 
+    /** Sets each of {@code values}' columns in {@code row} to its value. */
+    public void set(Object[] row, Map<Field<?>, Object> values) {
+        values.forEach((column, value) -> row[of(column)] = value);
+    }
+
     public int of(Field<?> column) {
         Integer at = index.get(column);
         if (at != null) {
