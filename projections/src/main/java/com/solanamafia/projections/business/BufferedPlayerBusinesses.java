@@ -9,8 +9,8 @@ import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
-import com.solanamafia.projections.support.ValueRows;
-import com.solanamafia.projections.support.ValueRows.Row;
+import com.solanamafia.projections.support.ChangedRows;
+import com.solanamafia.projections.support.ValueRow;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -41,23 +41,23 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
     private final DSLContext db;
     private final PlayerBusinessesProjection handler;
     private final RowDefaults<BusinessSlotRecord> defaults;
-    private final RowCache<String, TreeMap<Integer, Row>> wallets;
-    private final ValueRows changed = new ValueRows();
+    private final RowCache<String, TreeMap<Integer, ValueRow>> wallets;
+    private final ChangedRows<ValueRow> changed = new ChangedRows<>();
 
     public BufferedPlayerBusinesses(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
         this.handler = new PlayerBusinessesProjection(db, positions, this);
         this.defaults = RowDefaults.of(db, BUSINESS_SLOT);
         this.wallets = new RowCache<>(wallet -> {
-            TreeMap<Integer, Row> slots = new TreeMap<>();
+            TreeMap<Integer, ValueRow> slots = new TreeMap<>();
             db.selectFrom(BUSINESS_SLOT).where(BUSINESS_SLOT.WALLET.eq(wallet))
-                    .forEach(row -> slots.put(row.getSlotIndex(), new Row(row.intoArray())));
+                    .forEach(row -> slots.put(row.getSlotIndex(), new ValueRow(row.intoArray())));
             return slots;
         }, capacity);
     }
 
-    private TreeMap<Integer, Row> slots(String wallet) {
-        TreeMap<Integer, Row> slots = wallets.get(wallet);
+    private TreeMap<Integer, ValueRow> slots(String wallet) {
+        TreeMap<Integer, ValueRow> slots = wallets.get(wallet);
         if (slots == null) {
             slots = new TreeMap<>();
             wallets.put(wallet, slots);
@@ -68,10 +68,10 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
     @Override
     public void upsert(String wallet, int slotIndex, long position, Map<Field<?>, Object> insert,
                        Map<Field<?>, Object> update) {
-        TreeMap<Integer, Row> slots = slots(wallet);
-        Row row = slots.get(slotIndex);
+        TreeMap<Integer, ValueRow> slots = slots(wallet);
+        ValueRow row = slots.get(slotIndex);
         if (row == null) {
-            row = new Row(defaults.newValues());
+            row = new ValueRow(defaults.newValues());
             COLUMNS.set(row.values, insert);
             row.values[WALLET] = wallet;
             row.values[SLOT_INDEX] = slotIndex;
@@ -93,7 +93,7 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
 
     @Override
     public void clearSlotsHolding(String wallet, String mint, Map<Field<?>, Object> cleared, long position) {
-        for (Row row : slots(wallet).values()) {
+        for (ValueRow row : slots(wallet).values()) {
             if (mint.equals(row.values[NFT_MINT]) && position(row) < position) {
                 COLUMNS.set(row.values, cleared);
                 changed(row, position);
@@ -101,13 +101,13 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
         }
     }
 
-    private void changed(Row row, long position) {
+    private void changed(ValueRow row, long position) {
         row.values[EVENT_POSITION] = position;
         row.values[UPDATED_AT] = Times.now();
         changed.changed(row);
     }
 
-    private static long position(Row row) {
+    private static long position(ValueRow row) {
         return (Long) row.values[EVENT_POSITION];
     }
 
@@ -122,12 +122,12 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
             return;
         }
         Set<String> keys = BatchWallets.of(batch);
-        Map<String, TreeMap<Integer, Row>> found = new HashMap<>();
+        Map<String, TreeMap<Integer, ValueRow>> found = new HashMap<>();
         for (String wallet : keys) {
             found.put(wallet, new TreeMap<>());   // a wallet without slots holds an empty map, as the loader gives
         }
         db.selectFrom(BUSINESS_SLOT).where(BUSINESS_SLOT.WALLET.eq(DSL.any(BatchWallets.array(keys))))
-                .forEach(row -> found.get(row.getWallet()).put(row.getSlotIndex(), new Row(row.intoArray())));
+                .forEach(row -> found.get(row.getWallet()).put(row.getSlotIndex(), new ValueRow(row.intoArray())));
         wallets.preload(keys, found);
     }
 
@@ -140,7 +140,7 @@ public final class BufferedPlayerBusinesses implements BufferedReadModel, Busine
 
     @Override
     public void write() {
-        BulkWrite.upsertValues(db, BUSINESS_SLOT, changed.takeChanged(), wallets);
+        BulkWrite.upsertValues(db, BUSINESS_SLOT, changed.take(row -> row.values), wallets);
         wallets.trim();
     }
 

@@ -6,8 +6,8 @@ import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.support.BulkWrite;
 import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.ColumnIndex;
-import com.solanamafia.projections.support.ValueRows;
-import com.solanamafia.projections.support.ValueRows.Row;
+import com.solanamafia.projections.support.ChangedRows;
+import com.solanamafia.projections.support.ValueRow;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.api.earnings.EarningsAccrued;
@@ -52,12 +52,12 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     private final EarningsHistoryProjection handler;
     private final RowDefaults<EarningsEntryRecord> entryDefaults;
     private final RowDefaults<EarningsDailyRecord> dayDefaults;
-    private final RowCache<Day, Row> days;
+    private final RowCache<Day, ValueRow> days;
     /** The entries added since the last write, as COPY's text (entries are only ever inserted). */
     private final StringBuilder entries = new StringBuilder();
     /** The positions of the entries added since the last write, and of those found in the table by prefetch. */
     private final Set<Long> entryPositions = new HashSet<>();
-    private final ValueRows changedDays = new ValueRows();
+    private final ChangedRows<ValueRow> changedDays = new ChangedRows<>();
 
     public BufferedEarningsHistory(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
@@ -67,7 +67,7 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
         this.days = new RowCache<>(key -> {
             EarningsDailyRecord record = db.fetchOne(EARNINGS_DAILY,
                     EARNINGS_DAILY.WALLET.eq(key.wallet()).and(EARNINGS_DAILY.EARNED_ON.eq(key.day())));
-            return record == null ? null : new Row(record.intoArray());
+            return record == null ? null : new ValueRow(record.intoArray());
         }, capacity);
     }
 
@@ -86,9 +86,9 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     public void addToDay(String wallet, LocalDate day, BigInteger accrued, BigInteger claimed, int accruals,
                          int claims) {
         Day key = new Day(wallet, day);
-        Row row = days.get(key);
+        ValueRow row = days.get(key);
         if (row == null) {
-            row = new Row(dayDefaults.newValues());
+            row = new ValueRow(dayDefaults.newValues());
             row.values[WALLET] = wallet;
             row.values[EARNED_ON] = day;
             row.values[ACCRUED] = accrued;
@@ -141,11 +141,12 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
         entryPositions.addAll(db.select(EARNINGS_ENTRY.EVENT_POSITION).from(EARNINGS_ENTRY)
                 .where(EARNINGS_ENTRY.EVENT_POSITION.eq(DSL.any(positions.toArray(Long[]::new))))
                 .fetch(EARNINGS_ENTRY.EVENT_POSITION));
-        Map<Day, Row> found = new HashMap<>();
+        Map<Day, ValueRow> found = new HashMap<>();
         db.selectFrom(EARNINGS_DAILY)
                 .where(EARNINGS_DAILY.WALLET.eq(DSL.any(keys.stream().map(Day::wallet).distinct().toArray(String[]::new))))
                 .and(EARNINGS_DAILY.EARNED_ON.eq(DSL.any(keys.stream().map(Day::day).distinct().toArray(LocalDate[]::new))))
-                .forEach(row -> found.put(new Day(row.getWallet(), row.getEarnedOn()), new Row(row.intoArray())));
+                .forEach(row -> found.put(new Day(row.getWallet(), row.getEarnedOn()),
+                        new ValueRow(row.intoArray())));
         days.preload(keys, found);
     }
 
@@ -160,7 +161,7 @@ public final class BufferedEarningsHistory implements BufferedReadModel, Earning
     @Override
     public void write() {
         writeEntries();
-        BulkWrite.upsertValues(db, EARNINGS_DAILY, changedDays.takeChanged(), days);
+        BulkWrite.upsertValues(db, EARNINGS_DAILY, changedDays.take(row -> row.values), days);
         days.trim();
     }
 

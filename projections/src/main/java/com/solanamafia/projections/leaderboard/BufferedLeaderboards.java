@@ -4,6 +4,7 @@ import com.solanamafia.projections.jooq.tables.records.LeaderboardEntryRecord;
 import com.solanamafia.projections.jooq.tables.records.LeaderboardReferralRecord;
 import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.support.BulkWrite;
+import com.solanamafia.projections.support.ChangedRows;
 import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
@@ -40,13 +41,12 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
      * An entry row as held in memory: most events change one, so it is a plain object rather than a jOOQ record
      * (whose get and set by column search the columns, and compare each set with the primary key's).
      */
-    private static final class Entry {
+    private static final class Entry extends ChangedRows.Held {
         final String wallet;
         final BigInteger[] amounts = new BigInteger[AMOUNTS.size()];
         int referralCount;
         long position;
         OffsetDateTime updatedAt;
-        boolean changed;
 
         Entry(String wallet) {
             this.wallet = wallet;
@@ -74,7 +74,7 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
     private final BigInteger[] defaultAmounts = new BigInteger[AMOUNTS.size()];
     private final RowCache<String, Entry> entries;
     private final RowCache<Referral, Boolean> referrals;
-    private final List<Entry> changed = new ArrayList<>();
+    private final ChangedRows<Entry> changed = new ChangedRows<>();
     private final List<Referral> newReferrals = new ArrayList<>();
 
     public BufferedLeaderboards(DSLContext db, ProjectionPositions positions, int capacity) {
@@ -124,10 +124,7 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
         }
         row.position = position;
         row.updatedAt = Times.now();
-        if (!row.changed) {
-            row.changed = true;
-            changed.add(row);
-        }
+        changed.changed(row);
     }
 
     private static int amountIndex(TableField<LeaderboardEntryRecord, BigInteger> column) {
@@ -179,13 +176,7 @@ public final class BufferedLeaderboards implements BufferedReadModel, Leaderboar
     @Override
     public void write() {
         writeReferrals();
-        List<LeaderboardEntryRecord> rows = new ArrayList<>(changed.size());
-        for (Entry entry : changed) {
-            rows.add(entry.record());
-            entry.changed = false;
-        }
-        BulkWrite.upsert(db, LEADERBOARD_ENTRY, rows, entries);
-        changed.clear();
+        BulkWrite.upsert(db, LEADERBOARD_ENTRY, changed.take(Entry::record), entries);
         entries.trim();
         referrals.trim();
     }

@@ -10,8 +10,8 @@ import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RowCache;
 import com.solanamafia.projections.support.RowDefaults;
 import com.solanamafia.projections.support.Times;
-import com.solanamafia.projections.support.ValueRows;
-import com.solanamafia.projections.support.ValueRows.Row;
+import com.solanamafia.projections.support.ChangedRows;
+import com.solanamafia.projections.support.ValueRow;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
 
@@ -35,8 +35,8 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
     private final DSLContext db;
     private final PlayerSummaryProjection handler;
     private final RowDefaults<PlayerRecord> defaults;
-    private final RowCache<String, Row> rows;
-    private final ValueRows changed = new ValueRows();
+    private final RowCache<String, ValueRow> rows;
+    private final ChangedRows<ValueRow> changed = new ChangedRows<>();
 
     public BufferedPlayerSummary(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
@@ -44,16 +44,16 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
         this.defaults = RowDefaults.of(db, PLAYER);
         this.rows = new RowCache<>(wallet -> {
             PlayerRecord record = db.fetchOne(PLAYER, PLAYER.WALLET.eq(wallet));
-            return record == null ? null : new Row(record.intoArray());
+            return record == null ? null : new ValueRow(record.intoArray());
         }, capacity);
     }
 
     @Override
     public void upsert(String wallet, long position, OffsetDateTime activityAt,
                        PlayerSummaryProjection.Changes changes) {
-        Row row = rows.get(wallet);
+        ValueRow row = rows.get(wallet);
         if (row == null) {
-            row = new Row(defaults.newValues());
+            row = new ValueRow(defaults.newValues());
             changes.insertInto(row.values, COLUMNS);
             row.values[WALLET] = wallet;
             row.values[LAST_ACTIVITY_AT] = activityAt;
@@ -76,7 +76,7 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
 
     @Override
     public void prefetch(List<? extends EventMessage<?>> batch) {
-        BatchWallets.preload(db, PLAYER, PLAYER.WALLET, rows, batch, record -> new Row(record.intoArray()));
+        BatchWallets.preload(db, PLAYER, PLAYER.WALLET, rows, batch, record -> new ValueRow(record.intoArray()));
     }
 
     @Override
@@ -88,7 +88,7 @@ public final class BufferedPlayerSummary implements BufferedReadModel, PlayerRow
 
     @Override
     public void write() {
-        BulkWrite.upsertValues(db, PLAYER, changed.takeChanged(), rows);
+        BulkWrite.upsertValues(db, PLAYER, changed.take(row -> row.values), rows);
         rows.trim();
     }
 

@@ -4,12 +4,12 @@ import com.solanamafia.projections.jooq.tables.records.StatsWalletRecord;
 import com.solanamafia.projections.support.BatchWallets;
 import com.solanamafia.projections.support.BufferedReadModel;
 import com.solanamafia.projections.support.BulkWrite;
+import com.solanamafia.projections.support.ChangedRows;
 import com.solanamafia.projections.support.ProjectionPositions;
 import com.solanamafia.projections.support.RowCache;
 import org.axonframework.eventhandling.EventMessage;
 import org.jooq.DSLContext;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static com.solanamafia.projections.jooq.Tables.STATS_WALLET;
@@ -23,11 +23,10 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
      * A guard row as held in memory. Every event moves one, so it is a plain object rather than a jOOQ record (whose
      * setter compares the column with the primary key's on every call).
      */
-    private static final class Guard {
+    private static final class Guard extends ChangedRows.Held {
         final String wallet;
         boolean counted;
         long position;
-        boolean changed;
 
         Guard(String wallet, boolean counted, long position) {
             this.wallet = wallet;
@@ -47,7 +46,7 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
     private final DSLContext db;
     private final GlobalStatsProjection handler;
     private final RowCache<String, Guard> guards;
-    private final List<Guard> changed = new ArrayList<>();
+    private final ChangedRows<Guard> changed = new ChangedRows<>();
 
     public BufferedGlobalStats(DSLContext db, ProjectionPositions positions, int capacity) {
         this.db = db;
@@ -69,7 +68,7 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
         } else {
             return false;
         }
-        changed(guard);
+        changed.changed(guard);
         return true;
     }
 
@@ -80,15 +79,8 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
             return false;
         }
         guard.counted = true;
-        changed(guard);
+        changed.changed(guard);
         return true;
-    }
-
-    private void changed(Guard guard) {
-        if (!guard.changed) {
-            guard.changed = true;
-            changed.add(guard);
-        }
     }
 
     @Override
@@ -110,13 +102,7 @@ public final class BufferedGlobalStats implements BufferedReadModel, StatsWallet
 
     @Override
     public void write() {
-        List<StatsWalletRecord> rows = new ArrayList<>(changed.size());
-        for (Guard guard : changed) {
-            rows.add(guard.record());
-            guard.changed = false;
-        }
-        BulkWrite.upsert(db, STATS_WALLET, rows, guards);
-        changed.clear();
+        BulkWrite.upsert(db, STATS_WALLET, changed.take(Guard::record), guards);
         guards.trim();
     }
 
