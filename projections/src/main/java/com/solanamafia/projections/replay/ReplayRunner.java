@@ -556,14 +556,15 @@ public class ReplayRunner {
         }
 
         private static Invoker invoker(MessageHandlingMember<? super Object> member) {
+            Invoker throughAxon = (target, event) -> member.handle(event, target);
             java.lang.reflect.Method method = member.unwrap(java.lang.reflect.Method.class).orElse(null);
             if (method == null || method.getParameterCount() == 0) {
-                return (target, event) -> member.handle(event, target);
+                return throughAxon;
             }
             Class<?>[] types = method.getParameterTypes();
             java.lang.annotation.Annotation[][] annotations = method.getParameterAnnotations();
             if (types[0] != member.payloadType() || annotations[0].length != 0) {
-                return (target, event) -> member.handle(event, target);   // not (payload, ...): Axon resolves it
+                return throughAxon;   // not (payload, ...): Axon resolves it
             }
             boolean[] token = new boolean[types.length];
             for (int i = 1; i < types.length; i++) {
@@ -571,7 +572,7 @@ public class ReplayRunner {
                         && annotations[i][0] instanceof org.axonframework.eventhandling.Timestamp;
                 token[i] = types[i] == TrackingToken.class && annotations[i].length == 0;
                 if (!token[i] && !timestamp) {
-                    return (target, event) -> member.handle(event, target);
+                    return throughAxon;
                 }
             }
             method.setAccessible(true);
