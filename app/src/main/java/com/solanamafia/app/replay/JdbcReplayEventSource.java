@@ -19,10 +19,6 @@ public class JdbcReplayEventSource implements ReplayEventSource {
     private final DSLContext db;
     private final Runnable release;
 
-    public JdbcReplayEventSource(JdbcEventStorageEngine engine, EventSchema schema, DSLContext db) {
-        this(engine, schema, db, () -> { });
-    }
-
     /** {@code release}: run when a replay is over (drops what the serializer shares during one). */
     public JdbcReplayEventSource(JdbcEventStorageEngine engine, EventSchema schema, DSLContext db, Runnable release) {
         this.engine = engine;
